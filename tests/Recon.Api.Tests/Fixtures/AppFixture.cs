@@ -1,0 +1,61 @@
+using Alba;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+
+namespace Recon.Api.Tests.Fixtures;
+
+/// <summary>
+/// One real host per test run, on the real PostgreSQL started by <c>./ops/recon test</c>
+/// (its connection string arrives in <c>ConnectionStrings__Recon</c>). This assembly keeps its data in a schema
+/// of its own so other suites can share the cluster.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public const string Schema = "api_tests";
+
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("ConnectionStrings__Recon")))
+        {
+            throw new InvalidOperationException(
+                "ConnectionStrings__Recon is not set: run the HTTP tests through './ops/recon test', which starts a throwaway PostgreSQL.");
+        }
+
+        Environment.SetEnvironmentVariable("Recon__Database__Schema", Schema);
+        Host = await AlbaHost.For<Program>(builder => builder.ConfigureServices(services =>
+        {
+            services.RunWolverineInSoloMode();
+            services.DisableAllExternalWolverineTransports();
+        }));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.StopAsync();
+        await Host.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class IntegrationCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "integration";
+}
+
+/// <summary>Base of every HTTP test: the shared host, with all event-store data wiped before each test.</summary>
+[Collection(IntegrationCollection.Name)]
+public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
+{
+    protected IAlbaHost Host => fixture.Host;
+
+    protected IDocumentStore Store => fixture.Host.Services.GetRequiredService<IDocumentStore>();
+
+    public async Task InitializeAsync() => await Host.ResetAllMartenDataAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    protected Task<IScenarioResult> Scenario(Action<Scenario> configure) => Host.Scenario(configure);
+}
