@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -22,23 +23,50 @@ public static class OpenApiSetup
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
             options.OperationFilter<OperationIdFromEndpointName>();
+            options.DocumentFilter<DropIResultSchema>();
         });
         return services;
     }
 
-    /// <summary>Uses each endpoint's declared operation id (e.g. <c>openPeriod</c>) rather than one derived from its route.</summary>
+    /// <summary>
+    /// Makes each operation read as written: the endpoint's declared operation id (e.g. <c>openPeriod</c>) and
+    /// <c>[EndpointSummary]</c>, instead of names derived from the route; and only the responses the endpoint
+    /// really gives (Wolverine also advertises a 200 <c>IResult</c> and a bodiless 404 for endpoints returning
+    /// <see cref="IResult"/>, which no client could use).
+    /// </summary>
     private sealed class OperationIdFromEndpointName : IOperationFilter
     {
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
         {
-            var name = context.ApiDescription.ActionDescriptor.EndpointMetadata
-                .OfType<IEndpointNameMetadata>()
-                .Select(metadata => metadata.EndpointName)
-                .FirstOrDefault();
-            if (name is not null)
+            var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+            if (metadata.OfType<IEndpointNameMetadata>().LastOrDefault() is { } name)
             {
-                operation.OperationId = name;
+                operation.OperationId = name.EndpointName;
+            }
+
+            operation.Summary = metadata.OfType<IEndpointSummaryMetadata>().LastOrDefault()?.Summary;
+            operation.Description = metadata.OfType<IEndpointDescriptionMetadata>().LastOrDefault()?.Description;
+
+            if (operation.Responses is null)
+            {
+                return;
+            }
+
+            foreach (var (status, response) in operation.Responses.ToList())
+            {
+                var content = response.Content;
+                var advertisesIResult = content?.Values.Any(media => media.Schema is OpenApiSchemaReference { Reference.Id: "IResult" }) == true;
+                if (advertisesIResult || (status == "404" && (content is null || content.Count == 0)))
+                {
+                    operation.Responses.Remove(status);
+                }
             }
         }
+    }
+
+    /// <summary>Drops the <c>IResult</c> schema that only the removed placeholder responses referred to.</summary>
+    private sealed class DropIResultSchema : IDocumentFilter
+    {
+        public void Apply(OpenApiDocument document, DocumentFilterContext context) => document.Components?.Schemas?.Remove("IResult");
     }
 }

@@ -16,7 +16,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     {
         var problem = exception switch
         {
-            ExistingStreamIdCollisionException => new ProblemDetails
+            Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "Already exists",

@@ -36,6 +36,8 @@ public static class OpenPeriodEndpoint
 {
     [WolverinePost("/api/periods", OperationId = "openPeriod")]
     [Tags("Periods")]
+    [EndpointSummary("Open a reconciliation period")]
+    [EndpointDescription("Opens the period of one client and one month. A client has at most one period per month: a second request for the same client and month is refused with 409.")]
     [ProducesResponseType<PeriodOpenedResponse>(StatusCodes.Status201Created)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<IResult> Post(

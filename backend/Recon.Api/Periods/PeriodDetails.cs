@@ -53,6 +53,7 @@ public static class PeriodDetailsEndpoints
 {
     [WolverineGet("/api/periods", OperationId = "listPeriods")]
     [Tags("Periods")]
+    [EndpointSummary("List reconciliation periods, newest first")]
     public static async Task<PeriodsPage> List([AsParameters] PeriodsQuery query, IQuerySession session, CancellationToken cancellationToken)
     {
         var page = query.Page ?? 1;
@@ -66,6 +67,7 @@ public static class PeriodDetailsEndpoints
 
     [WolverineGet("/api/periods/{periodId}", OperationId = "getPeriod")]
     [Tags("Periods")]
+    [EndpointSummary("Get one reconciliation period")]
     [ProducesResponseType<PeriodDetails>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(Guid periodId, IQuerySession session, CancellationToken cancellationToken)
