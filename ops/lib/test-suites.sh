@@ -1,0 +1,126 @@
+# shellcheck shell=bash
+# `./ops/recon test`: every suite against a throwaway PostgreSQL, then one line "N passed, N failed".
+# A check (format, lint, types, build) counts as one test; test runners count their own tests.
+
+TOTAL_PASSED=0
+TOTAL_FAILED=0
+SUITE_LINES=()
+OUT="$ROOT/.test-output"
+
+record() { # record NAME PASSED FAILED
+  TOTAL_PASSED=$((TOTAL_PASSED + $2)); TOTAL_FAILED=$((TOTAL_FAILED + $3))
+  SUITE_LINES+=("$(printf '%-28s %5s passed, %s failed' "$1" "$2" "$3")")
+  if [ "$3" -eq 0 ]; then log "✔ $1: $2 passed"; else log "✘ $1: $3 failed, $2 passed (see $OUT)"; fi
+}
+
+# check NAME COMMAND...: a pass/fail step; its output goes to a log, shown when it fails.
+check() {
+  local name="$1"; shift
+  local logfile="$OUT/${name// /-}.log"
+  if "$@" >"$logfile" 2>&1; then record "$name" 1 0; else tail -n 60 "$logfile" >&2; record "$name" 0 1; fi
+}
+
+# Sums the TRX files of one dotnet test run.
+count_trx() {
+  local dir="$1" name="$2" passed=0 failed=0 p f file
+  for file in "$dir"/*.trx; do
+    [ -f "$file" ] || continue
+    p=$(grep -o '<Counters [^>]*' "$file" | grep -o ' passed="[0-9]*"' | grep -o '[0-9]*')
+    f=$(grep -o '<Counters [^>]*' "$file" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
+    passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+  done
+  echo "$passed $failed"
+}
+
+suite_dotnet() {
+  local name="$1" project="$2" results="$OUT/trx/$(basename "$2")"
+  rm -rf "$results"; mkdir -p "$results"
+  local rc=0
+  dotnet test "$project" --no-build -c Release --logger "trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results" >"$OUT/$name.log" 2>&1 || rc=$?
+  read -r passed failed < <(count_trx "$results" "$name")
+  if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi # the runner crashed before reporting
+  [ "$failed" -eq 0 ] || grep -E "Failed |Error Message|Assert|Exception" -A4 "$OUT/$name.log" | head -n 80 >&2
+  record "$name" "$passed" "$failed"
+}
+
+suite_json() { # suite_json NAME REPORT NODE_EXPRESSION_FOR_"passed failed" COMMAND...
+  local name="$1" report="$2" expr="$3"; shift 3
+  rm -f "$report"
+  local rc=0
+  "$@" >"$OUT/$name.log" 2>&1 || rc=$?
+  local passed=0 failed=0
+  if [ -f "$report" ]; then
+    read -r passed failed < <(node -e "const r=require(process.argv[1]); console.log($expr)" "$report")
+  fi
+  if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+  [ "$rc" -eq 0 ] || tail -n 80 "$OUT/$name.log" >&2
+  record "$name" "$passed" "$failed"
+}
+
+cleanup_test_run() {
+  if [ -n "${E2E_API_PID:-}" ]; then kill "$E2E_API_PID" 2>/dev/null || true; wait "$E2E_API_PID" 2>/dev/null || true; fi
+  if [ -n "${TEST_PG_HOME:-}" ]; then
+    pg_stop "$TEST_PG_HOME"
+    rm -rf "$TEST_PG_HOME" "$TEST_PG_LINK"
+  fi
+}
+
+run_all_suites() {
+  rm -rf "$OUT"; mkdir -p "$OUT"
+  ensure_toolchain
+  ensure_postgres_installed
+  if [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM_PATH:-}" ]; then
+    log "Installing Debian's Chromium for the browser tests"
+    apt_install chromium
+  fi
+
+  TEST_PG_LINK="$ROOT/.data/pg-test-$$"
+  TEST_PG_HOME=$(cluster_home "$TEST_PG_LINK")
+  trap cleanup_test_run EXIT
+  trap 'exit 130' INT TERM
+  local port
+  port=$(free_port)
+  pg_start "$TEST_PG_HOME" "$port" fast
+  pg_ensure_database "$TEST_PG_HOME" "$port" recon_test recon recon
+  export ConnectionStrings__Recon="Host=127.0.0.1;Port=$port;Database=recon_test;Username=recon;Password=recon"
+  # Tests must not pick up a developer's .env: an empty file stands in for it.
+  export RECON_ENV_FILE=/dev/null
+  export ASPNETCORE_ENVIRONMENT=Development
+  export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+  log "Restoring and building (.NET, Release)"
+  npm_install
+  check "dotnet build" dotnet build Recon.sln -c Release -nologo
+  check "dotnet format" dotnet format Recon.sln --verify-no-changes --no-restore
+  suite_dotnet "domain tests" tests/Recon.Domain.Tests
+  suite_dotnet "api tests (Alba)" tests/Recon.Api.Tests
+
+  check "spa typecheck (tsc)" npm run typecheck
+  check "spa lint (eslint)" npm run lint
+  check "spa format (prettier)" npm run format:check
+  suite_json "spa unit (vitest)" "$ROOT/frontend/reports/vitest.json" \
+    '`${r.numPassedTests} ${r.numFailedTests}`' npm run test:unit
+  check "spa build (vite)" npm run build
+
+  log "Starting the API with the built SPA for the browser tests"
+  local api_port
+  api_port=$(free_port)
+  Recon__Database__Schema=e2e Recon__Spa__RootPath="$ROOT/frontend/dist" ASPNETCORE_ENVIRONMENT=Production \
+    dotnet backend/Recon.Api/bin/Release/net10.0/Recon.Api.dll --urls "http://127.0.0.1:$api_port" >"$OUT/e2e-api.log" 2>&1 &
+  E2E_API_PID=$!
+  if (wait_for_http "http://127.0.0.1:$api_port/health/ready" 90 "$E2E_API_PID"); then
+    suite_json "spa e2e (playwright)" "$ROOT/frontend/reports/playwright.json" \
+      '`${r.stats.expected + r.stats.flaky} ${r.stats.unexpected}`' \
+      env E2E_BASE_URL="http://127.0.0.1:$api_port" npm run test:e2e
+  else
+    tail -n 40 "$OUT/e2e-api.log" >&2
+    record "spa e2e (playwright)" 0 1
+  fi
+
+  echo
+  printf '%s\n' "${SUITE_LINES[@]}"
+  echo
+  echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed"
+  [ "$TOTAL_FAILED" -eq 0 ]
+}
