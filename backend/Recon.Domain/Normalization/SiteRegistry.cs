@@ -1,0 +1,137 @@
+using FuzzySharp;
+
+namespace Recon.Domain.Normalization;
+
+/// <summary>A client site: its code, its canonical name and the other names it is known by.</summary>
+public sealed record Site(string Code, string Name, IReadOnlyList<string> Aliases);
+
+public enum SiteResolutionMethod
+{
+    Unresolved,
+    Code,
+    Name,
+    Alias,
+    Fuzzy,
+}
+
+/// <summary>How a raw site was resolved, and how sure we are (0-100).</summary>
+public sealed record SiteResolution(Site? Site, SiteResolutionMethod Method, int Score)
+{
+    public static readonly SiteResolution Unresolved = new(null, SiteResolutionMethod.Unresolved, 0);
+}
+
+/// <summary>
+/// The canonical sites of a client. Resolves a site code or a name as written in an export — abbreviated, misspelled,
+/// in another case — to one canonical site. Immutable: learning an alias gives a new registry.
+/// </summary>
+public sealed class SiteRegistry
+{
+    /// <summary>Names scoring at least this against one site (and clearly better than the next) resolve fuzzily.</summary>
+    public const int FuzzyThreshold = 86;
+
+    private const int AmbiguityMargin = 4;
+
+    private readonly Dictionary<string, Site> _byCode;
+    private readonly Dictionary<string, (Site Site, SiteResolutionMethod Method)> _byKey;
+    private readonly List<(string Key, Site Site)> _keys;
+
+    public SiteRegistry(IEnumerable<Site> sites)
+    {
+        Sites = sites.ToList();
+        _byCode = new Dictionary<string, Site>(StringComparer.OrdinalIgnoreCase);
+        _byKey = new Dictionary<string, (Site, SiteResolutionMethod)>(StringComparer.Ordinal);
+        _keys = [];
+        foreach (var site in Sites)
+        {
+            if (!_byCode.TryAdd(site.Code.Trim(), site))
+            {
+                throw new ArgumentException($"Site code '{site.Code}' appears twice.", nameof(sites));
+            }
+
+            Register(TextKey.Of(site.Name), site, SiteResolutionMethod.Name);
+            foreach (var alias in site.Aliases)
+            {
+                Register(TextKey.Of(alias), site, SiteResolutionMethod.Alias);
+            }
+        }
+    }
+
+    public static SiteRegistry Empty { get; } = new([]);
+
+    public IReadOnlyList<Site> Sites { get; }
+
+    public SiteResolution Resolve(string? code, string? name)
+    {
+        if (!string.IsNullOrWhiteSpace(code) && _byCode.TryGetValue(code.Trim(), out var byCode))
+        {
+            return new SiteResolution(byCode, SiteResolutionMethod.Code, 100);
+        }
+
+        var key = TextKey.Of(name);
+        if (key.Length == 0)
+        {
+            return SiteResolution.Unresolved;
+        }
+
+        if (_byKey.TryGetValue(key, out var exact))
+        {
+            return new SiteResolution(exact.Site, exact.Method, 100);
+        }
+
+        return ResolveFuzzily(key);
+    }
+
+    /// <summary>A new registry in which <paramref name="alias"/> also names the site <paramref name="code"/>.</summary>
+    public SiteRegistry WithAlias(string code, string alias)
+    {
+        if (!_byCode.TryGetValue(code, out var site))
+        {
+            throw new ArgumentException($"No site has code '{code}'.", nameof(code));
+        }
+
+        if (_byKey.TryGetValue(TextKey.Of(alias), out var known) && known.Site.Code == site.Code)
+        {
+            return this;
+        }
+
+        return new SiteRegistry(Sites.Select(s => s.Code == site.Code ? s with { Aliases = [.. s.Aliases, TextKey.Tidy(alias)] } : s));
+    }
+
+    private SiteResolution ResolveFuzzily(string key)
+    {
+        var scored = _keys
+            .Select(candidate => (candidate.Site, Score: Math.Max(Fuzz.TokenSortRatio(key, candidate.Key), Fuzz.Ratio(key, candidate.Key))))
+            .GroupBy(candidate => candidate.Site.Code)
+            .Select(group => group.MaxBy(candidate => candidate.Score))
+            .OrderByDescending(candidate => candidate.Score)
+            .Take(2)
+            .ToList();
+        if (scored.Count == 0 || scored[0].Score < FuzzyThreshold)
+        {
+            return SiteResolution.Unresolved;
+        }
+
+        if (scored.Count > 1 && scored[0].Score - scored[1].Score < AmbiguityMargin)
+        {
+            return SiteResolution.Unresolved;
+        }
+
+        return new SiteResolution(scored[0].Site, SiteResolutionMethod.Fuzzy, scored[0].Score);
+    }
+
+    private void Register(string key, Site site, SiteResolutionMethod method)
+    {
+        if (key.Length == 0)
+        {
+            return;
+        }
+
+        if (_byKey.TryGetValue(key, out var existing) && existing.Site.Code != site.Code)
+        {
+            throw new ArgumentException($"'{key}' names both site {existing.Site.Code} and site {site.Code}.");
+        }
+
+        _byKey[key] = (site, method);
+        _keys.Add((key, site));
+    }
+}
