@@ -20,11 +20,30 @@ public sealed class ServiceCatalog
     // Words that carry no identity in a service description, and service-specific abbreviations.
     private static readonly Dictionary<string, string> ServiceWords = new(StringComparer.Ordinal)
     {
-        ["clean"] = "cleaning", ["cln"] = "cleaning", ["cleans"] = "cleaning", ["ext"] = "exterior", ["int"] = "interior",
-        ["maint"] = "maintenance", ["mnt"] = "maintenance", ["svc"] = "service", ["svcs"] = "service", ["serv"] = "service",
-        ["services"] = "service", ["insp"] = "inspection", ["repl"] = "replacement", ["wndw"] = "window", ["windows"] = "window",
-        ["carpets"] = "carpet", ["removal"] = "removal", ["rmvl"] = "removal", ["mgmt"] = "management", ["hvac"] = "hvac",
-        ["landscape"] = "landscaping", ["lawn"] = "landscaping", ["pest"] = "pest", ["ctrl"] = "control",
+        ["clean"] = "cleaning",
+        ["cln"] = "cleaning",
+        ["cleans"] = "cleaning",
+        ["ext"] = "exterior",
+        ["int"] = "interior",
+        ["maint"] = "maintenance",
+        ["mnt"] = "maintenance",
+        ["svc"] = "service",
+        ["svcs"] = "service",
+        ["serv"] = "service",
+        ["services"] = "service",
+        ["insp"] = "inspection",
+        ["repl"] = "replacement",
+        ["wndw"] = "window",
+        ["windows"] = "window",
+        ["carpets"] = "carpet",
+        ["removal"] = "removal",
+        ["rmvl"] = "removal",
+        ["mgmt"] = "management",
+        ["hvac"] = "hvac",
+        ["landscape"] = "landscaping",
+        ["lawn"] = "landscaping",
+        ["pest"] = "pest",
+        ["ctrl"] = "control",
     };
 
     private readonly Dictionary<string, ServiceType> _byKey = new(StringComparer.Ordinal);
