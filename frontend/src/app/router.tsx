@@ -1,0 +1,24 @@
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { NotFoundRoute } from './routes/not-found';
+import { PeriodRoute } from './routes/period';
+import { PeriodsRoute } from './routes/periods';
+import { RootLayout } from './routes/root-layout';
+import { RouteError } from './routes/route-error';
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    element: <RootLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Navigate to="/periods" replace /> },
+      { path: 'periods', element: <PeriodsRoute /> },
+      { path: 'periods/:periodId', element: <PeriodRoute /> },
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}
