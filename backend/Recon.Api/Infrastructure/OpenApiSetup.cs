@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -44,8 +43,9 @@ public static class OpenApiSetup
                 operation.OperationId = name.EndpointName;
             }
 
-            operation.Summary = metadata.OfType<IEndpointSummaryMetadata>().LastOrDefault()?.Summary;
-            operation.Description = metadata.OfType<IEndpointDescriptionMetadata>().LastOrDefault()?.Description;
+            // Only what the endpoint declares: Wolverine also adds its generated handler name as a description.
+            operation.Summary = metadata.OfType<EndpointSummaryAttribute>().LastOrDefault()?.Summary;
+            operation.Description = metadata.OfType<EndpointDescriptionAttribute>().LastOrDefault()?.Description;
 
             if (operation.Responses is null)
             {

@@ -19,10 +19,12 @@ public sealed record OpenPeriod(string ClientId, string Month)
         public Validator()
         {
             RuleFor(x => x.ClientId)
+                .Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Client id is required.")
                 .Must(id => Domain.Periods.ClientId.TryParse(id, out _))
                 .WithMessage($"Client id must be 1-{Domain.Periods.ClientId.MaxLength} letters, digits, '-', '_' or '.', starting with a letter or digit.");
             RuleFor(x => x.Month)
+                .Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("Month is required.")
                 .Must(month => ReconciliationMonth.TryParse(month, out _))
                 .WithMessage($"Month must be in the form YYYY-MM, e.g. 2026-10 (years {ReconciliationMonth.MinYear}-{ReconciliationMonth.MaxYear}).");

@@ -117,6 +117,6 @@ public class when_opening_a_period(AppFixture fixture) : IntegrationContext(fixt
             x.StatusCodeShouldBe(400);
         });
 
-        (await result.ReadProblemAsync()).FieldErrors("clientId").ShouldContain("Client id is required.");
+        (await result.ReadProblemAsync()).FieldErrors("clientId").ShouldBe(["Client id is required."]);
     }
 }
