@@ -70,6 +70,7 @@ app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.Health
 
 app.MapWolverineEndpoints(http =>
 {
+    http.RejectUnparseableQueryValues = true;
     http.AddPolicy<FluentValidationPolicy>();
     http.AddMiddleware(typeof(EventMetadataMiddleware), EventMetadataMiddleware.AppliesTo);
     http.MapConcurrencyFailuresToConflict();

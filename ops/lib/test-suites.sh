@@ -107,7 +107,7 @@ run_all_suites() {
   local api_port
   api_port=$(free_port)
   Recon__Database__Schema=e2e Recon__Spa__RootPath="$ROOT/frontend/dist" ASPNETCORE_ENVIRONMENT=Production \
-    dotnet backend/Recon.Api/bin/Release/net10.0/Recon.Api.dll --urls "http://127.0.0.1:$api_port" >"$OUT/e2e-api.log" 2>&1 &
+    dotnet "$API_BUILD/Recon.Api.dll" --contentRoot "$API_BUILD" --urls "http://127.0.0.1:$api_port" >"$OUT/e2e-api.log" 2>&1 &
   E2E_API_PID=$!
   if (wait_for_http "http://127.0.0.1:$api_port/health/ready" 90 "$E2E_API_PID"); then
     suite_json "spa e2e (playwright)" "$ROOT/frontend/reports/playwright.json" \

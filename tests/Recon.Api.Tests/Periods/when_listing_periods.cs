@@ -47,6 +47,18 @@ public class when_listing_periods(AppFixture fixture) : IntegrationContext(fixtu
     }
 
     [Fact]
+    public async Task an_unparseable_page_number_is_a_400_not_a_silent_default()
+    {
+        var result = await Scenario(x =>
+        {
+            x.Get.Url("/api/periods?page=abc");
+            x.StatusCodeShouldBe(400);
+        });
+
+        (await result.ReadProblemAsync()).GetProperty("status").GetInt32().ShouldBe(400);
+    }
+
+    [Fact]
     public async Task an_unknown_period_is_a_404_problem()
     {
         var result = await Scenario(x =>
