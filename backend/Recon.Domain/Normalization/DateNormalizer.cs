@@ -29,6 +29,12 @@ public static class DateNormalizer
         return DateOnly.TryParseExact(FixMonthCase(text), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 
+    public static DateOnly Parse(string? raw) =>
+        TryParse(raw, out var date) ? date : throw new FormatException($"'{raw}' is not a date (yyyy-MM-dd, MM/dd/yyyy or dd-MMM-yyyy).");
+
+    public static DateOnly ParseIso(string? raw) =>
+        TryParseIso(raw, out var date) ? date : throw new FormatException($"'{raw}' is not an ISO date (yyyy-MM-dd).");
+
     public static bool TryParseIso(string? raw, out DateOnly date)
     {
         date = default;

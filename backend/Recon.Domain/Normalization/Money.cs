@@ -18,6 +18,9 @@ public static class MoneyParser
 {
     private static readonly char[] CurrencySymbols = ['$', '€', '£', '¥'];
 
+    public static decimal ParseAmount(string? raw) =>
+        TryParseAmount(raw, out var amount) ? amount : throw new FormatException($"'{raw}' is not an amount.");
+
     public static bool TryParseAmount(string? raw, out decimal amount)
     {
         amount = 0m;
@@ -106,6 +109,9 @@ public static class Currencies
         "AED", "AUD", "BRL", "CAD", "CHF", "CNY", "CZK", "DKK", "EUR", "GBP", "HKD", "HUF", "IDR", "ILS", "INR", "JPY",
         "KRW", "MXN", "MYR", "NOK", "NZD", "PHP", "PLN", "RON", "SAR", "SEK", "SGD", "THB", "TRY", "TWD", "USD", "ZAR",
     };
+
+    public static string Normalize(string? raw) =>
+        TryNormalize(raw, out var code) ? code : throw new FormatException($"'{raw}' is not an ISO 4217 currency code.");
 
     public static bool TryNormalize(string? raw, [NotNullWhen(true)] out string? code)
     {
