@@ -3,6 +3,7 @@ using JasperFx;
 using JasperFx.Events;
 using Marten;
 using Recon.Api.Infrastructure;
+using Recon.Api.Ingestion;
 using Recon.Api.Periods;
 using Weasel.Core;
 using Wolverine;
@@ -22,6 +23,7 @@ if (string.IsNullOrWhiteSpace(connectionString))
 }
 
 var schema = builder.Configuration["Recon:Database:Schema"] ?? "recon";
+builder.AddIngestion();
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
@@ -42,8 +44,10 @@ builder.Services.AddMarten(options =>
         options.Events.StreamIdentity = StreamIdentity.AsGuid;
         options.Events.AppendMode = EventAppendMode.Quick;
         options.Events.MetadataConfig.EnableAll();
+        options.Events.MetadataConfig.UserNameEnabled = true; // EnableAll leaves the user name out in Marten 9
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         options.AddPeriods();
+        options.AddIngestion();
     })
     .UseLightweightSessions()
     .ApplyAllDatabaseChangesOnStartup()

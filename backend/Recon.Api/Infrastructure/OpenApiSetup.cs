@@ -1,4 +1,5 @@
 using Microsoft.OpenApi;
+using Recon.Api.Ingestion;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Recon.Api.Infrastructure;
@@ -22,6 +23,7 @@ public static class OpenApiSetup
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
             options.OperationFilter<OperationIdFromEndpointName>();
+            options.OperationFilter<CsvUploadBody>();
             options.DocumentFilter<DropIResultSchema>();
         });
         return services;
@@ -61,6 +63,44 @@ public static class OpenApiSetup
                     operation.Responses.Remove(status);
                 }
             }
+        }
+    }
+
+    /// <summary>Describes the bodies of <see cref="CsvUploadAttribute"/> endpoints, which read the request themselves.</summary>
+    private sealed class CsvUploadBody : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var upload = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<CsvUploadAttribute>().FirstOrDefault();
+            if (upload is null)
+            {
+                return;
+            }
+
+            var content = new Dictionary<string, IOpenApiMediaType>
+            {
+                ["multipart/form-data"] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Required = new HashSet<string> { "file" },
+                        Properties = new Dictionary<string, IOpenApiSchema>
+                        {
+                            ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The CSV file (UTF-8, with a header row)." },
+                        },
+                    },
+                },
+            };
+            if (upload.JsonItemType is { } itemType)
+            {
+                content["application/json"] = new OpenApiMediaType
+                {
+                    Schema = context.SchemaGenerator.GenerateSchema(typeof(List<>).MakeGenericType(itemType), context.SchemaRepository),
+                };
+            }
+
+            operation.RequestBody = new OpenApiRequestBody { Required = true, Content = content };
         }
     }
 

@@ -28,6 +28,12 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
                 Title = "Concurrent change",
                 Detail = "The record was changed by another request; reload it and try again.",
             },
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "File too large",
+                Detail = "The upload exceeds the size limit (Recon:Ingestion:MaxFileBytes); nothing was stored.",
+            },
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,

@@ -34,6 +34,7 @@ public sealed class SiteRegistry
     private readonly Dictionary<string, Site> _byCode;
     private readonly Dictionary<string, (Site Site, SiteResolutionMethod Method)> _byKey;
     private readonly List<(string Key, Site Site)> _keys;
+    private readonly HashSet<string> _ambiguousKeys = new(StringComparer.Ordinal);
 
     public SiteRegistry(IEnumerable<Site> sites)
     {
@@ -73,6 +74,11 @@ public sealed class SiteRegistry
             return SiteResolution.Unresolved;
         }
 
+        if (_ambiguousKeys.Contains(key))
+        {
+            return SiteResolution.Unresolved;
+        }
+
         if (_byKey.TryGetValue(key, out var exact))
         {
             return new SiteResolution(exact.Site, exact.Method, 100);
@@ -100,6 +106,7 @@ public sealed class SiteRegistry
     private SiteResolution ResolveFuzzily(string key)
     {
         var scored = _keys
+            .Where(candidate => !_ambiguousKeys.Contains(candidate.Key))
             .Select(candidate => (candidate.Site, Score: Math.Max(Fuzz.TokenSortRatio(key, candidate.Key), Fuzz.Ratio(key, candidate.Key))))
             .GroupBy(candidate => candidate.Site.Code)
             .Select(group => group.MaxBy(candidate => candidate.Score))
@@ -128,7 +135,9 @@ public sealed class SiteRegistry
 
         if (_byKey.TryGetValue(key, out var existing) && existing.Site.Code != site.Code)
         {
-            throw new ArgumentException($"'{key}' names both site {existing.Site.Code} and site {site.Code}.");
+            // Two sites share this name: it identifies neither, so it never resolves (their codes still do).
+            _ambiguousKeys.Add(key);
+            return;
         }
 
         _byKey[key] = (site, method);

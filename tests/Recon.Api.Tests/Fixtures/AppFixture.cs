@@ -14,6 +14,9 @@ public sealed class AppFixture : IAsyncLifetime
 {
     public const string Schema = "api_tests";
 
+    /// <summary>A small upload limit, so the oversized-file behaviour is testable with a 1 MB file.</summary>
+    public const long MaxFileBytes = 512 * 1024;
+
     public IAlbaHost Host { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -25,6 +28,7 @@ public sealed class AppFixture : IAsyncLifetime
         }
 
         Environment.SetEnvironmentVariable("Recon__Database__Schema", Schema);
+        Environment.SetEnvironmentVariable("Recon__Ingestion__MaxFileBytes", MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Host = await AlbaHost.For<Program>(builder => builder.ConfigureServices(services =>
         {
             services.RunWolverineInSoloMode();

@@ -40,6 +40,7 @@ public class when_opening_a_period(AppFixture fixture) : IntegrationContext(fixt
             e => e.Month.ShouldBe("2026-10"),
             e => e.OpenedBy.ShouldBe("anonymous"));
         opened.CorrelationId.ShouldBe("audit-trail-42");
+        opened.UserName.ShouldBe("anonymous");
     }
 
     [Fact]

@@ -176,6 +176,15 @@ public class when_resolving_sites
     }
 
     [Fact]
+    public void a_name_shared_by_two_sites_resolves_to_neither()
+    {
+        var registry = new SiteRegistry([new Site("A-1", "Main Office", []), new Site("B-2", "Main Office", [])]);
+
+        registry.Resolve(null, "main office").Method.ShouldBe(SiteResolutionMethod.Unresolved);
+        registry.Resolve("B-2", "main office").Site!.Code.ShouldBe("B-2");
+    }
+
+    [Fact]
     public void a_learned_alias_resolves_exactly_afterwards()
     {
         Registry.Resolve(null, "RVS Park").Site.ShouldBeNull();

@@ -1,0 +1,18 @@
+namespace Recon.Api.Ingestion;
+
+/// <summary>Settings under <c>Recon:Ingestion</c>.</summary>
+public sealed class IngestionOptions
+{
+    public const string Section = "Recon:Ingestion";
+
+    /// <summary>Largest accepted upload, in bytes (default 200 MB).</summary>
+    public long MaxFileBytes { get; set; } = 200L * 1024 * 1024;
+
+    /// <summary>At most this many row errors come back in an upload's response; all are listable per batch.</summary>
+    public int MaxErrorsInResponse { get; set; } = 100;
+
+    /// <summary>Extra header names per source: alias → canonical column, e.g. "Job Reference" → "job_ref".</summary>
+    public Dictionary<string, string> LedgerHeaderAliases { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public Dictionary<string, string> ClientHeaderAliases { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}
