@@ -24,6 +24,7 @@ if (string.IsNullOrWhiteSpace(connectionString))
 
 var schema = builder.Configuration["Recon:Database:Schema"] ?? "recon";
 builder.AddIngestion();
+builder.AddClientApi();
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>

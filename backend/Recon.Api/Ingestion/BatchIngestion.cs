@@ -167,7 +167,8 @@ public static class BatchIngestion
 
     private static void EnsureNotEmpty(IncomingBatch batch, int rows)
     {
-        if (rows == 0)
+        // A month without jobs is a fact when the client API says so; a file without rows is a mistake.
+        if (rows == 0 && batch.Source != BatchSource.ClientApi)
         {
             throw new FileRefusedException("Empty file", $"{batch.FileName} has a header row but no data rows.");
         }

@@ -119,7 +119,8 @@ public static class UploadEndpoints
         }
     }
 
-    private static async Task<IResult> Record(
+    /// <summary>Answers a batch already ingested with the same content, or ingests it and records its events.</summary>
+    internal static async Task<IResult> Record(
         IDocumentSession session,
         PeriodDetails period,
         IncomingBatch batch,
