@@ -19,6 +19,8 @@ public sealed class AppFixture : IAsyncLifetime
 
     public IAlbaHost Host { get; private set; } = null!;
 
+    public CapturedLogs Logs { get; } = new();
+
     public async Task InitializeAsync()
     {
         if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("ConnectionStrings__Recon")))
@@ -31,6 +33,7 @@ public sealed class AppFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("Recon__Ingestion__MaxFileBytes", MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Host = await AlbaHost.For<Program>(builder => builder.ConfigureServices(services =>
         {
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
             services.RunWolverineInSoloMode();
             services.DisableAllExternalWolverineTransports();
         }));
@@ -54,6 +57,8 @@ public sealed class IntegrationCollection : ICollectionFixture<AppFixture>
 public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
 {
     protected IAlbaHost Host => fixture.Host;
+
+    protected CapturedLogs Logs => fixture.Logs;
 
     protected IDocumentStore Store => fixture.Host.Services.GetRequiredService<IDocumentStore>();
 

@@ -44,6 +44,9 @@ public class when_uploading_client_jobs(AppFixture fixture) : IntegrationContext
         {
             System.Text.Json.JsonSerializer.Serialize(stored.Data).ShouldNotContain("example.com");
         }
+
+        Logs.Lines.ShouldNotBeEmpty();
+        Logs.Lines.ShouldAllBe(line => !line.Contains("example.com"));
     }
 
     [Fact]
