@@ -99,3 +99,23 @@ free_port() {
   done
   die "no free TCP port found"
 }
+
+# A cluster for one test or benchmark run: random port, fsync off, removed by stop_throwaway_postgres.
+# Exports ConnectionStrings__Recon.
+start_throwaway_postgres() {
+  TEST_PG_LINK="$ROOT/.data/pg-test-$$"
+  TEST_PG_HOME=$(cluster_home "$TEST_PG_LINK")
+  local port
+  port=$(free_port)
+  pg_start "$TEST_PG_HOME" "$port" fast
+  pg_ensure_database "$TEST_PG_HOME" "$port" recon_test recon recon
+  export ConnectionStrings__Recon="Host=127.0.0.1;Port=$port;Database=recon_test;Username=recon;Password=recon"
+}
+
+stop_throwaway_postgres() {
+  if [ -n "${TEST_PG_HOME:-}" ]; then
+    pg_stop "$TEST_PG_HOME"
+    rm -rf "$TEST_PG_HOME" "$TEST_PG_LINK"
+    TEST_PG_HOME=""
+  fi
+}

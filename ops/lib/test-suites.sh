@@ -20,28 +20,32 @@ check() {
   if "$@" >"$logfile" 2>&1; then record "$name" 1 0; else tail -n 60 "$logfile" >&2; record "$name" 0 1; fi
 }
 
-# Sums the TRX files of one dotnet test run.
-count_trx() {
-  local dir="$1" name="$2" passed=0 failed=0 p f file
-  for file in "$dir"/*.trx; do
-    [ -f "$file" ] || continue
-    p=$(grep -o '<Counters [^>]*' "$file" | grep -o ' passed="[0-9]*"' | grep -o '[0-9]*')
-    f=$(grep -o '<Counters [^>]*' "$file" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
-    passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
-  done
-  echo "$passed $failed"
+# The passed and failed counts of one TRX file.
+count_trx_file() {
+  local counters p f
+  counters=$(grep -o '<Counters [^>]*' "$1")
+  p=$(grep -o ' passed="[0-9]*"' <<<"$counters" | grep -o '[0-9]*')
+  f=$(grep -o ' failed="[0-9]*"' <<<"$counters" | grep -o '[0-9]*')
+  echo "${p:-0} ${f:-0}"
 }
 
+# Every test project of the solution in one run; one suite line per project, named after its assembly.
 suite_dotnet() {
-  local name="$1" project="$2" results="$OUT/trx/$(basename "$2")"
+  local results="$OUT/trx"
   rm -rf "$results"; mkdir -p "$results"
   local rc=0
-  dotnet test "$project" --no-build -c Release --logger "trx" --logger "console;verbosity=minimal" \
-    --results-directory "$results" >"$OUT/$name.log" 2>&1 || rc=$?
-  read -r passed failed < <(count_trx "$results" "$name")
-  if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi # the runner crashed before reporting
-  [ "$failed" -eq 0 ] || grep -E "Failed |Error Message|Assert|Exception" -A4 "$OUT/$name.log" | head -n 80 >&2
-  record "$name" "$passed" "$failed"
+  dotnet test Recon.sln --no-build -c Release --logger "trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results" >"$OUT/dotnet-test.log" 2>&1 || rc=$?
+  local file name passed failed reported=0 any_failed=0
+  for file in "$results"/*.trx; do
+    [ -f "$file" ] || continue
+    name=$(grep -o 'storage="[^"]*"' "$file" | head -n 1 | sed -E 's|.*/||; s|\.dll"$||')
+    read -r passed failed < <(count_trx_file "$file")
+    record "${name:-dotnet tests}" "$passed" "$failed"
+    reported=$((reported + 1)); any_failed=$((any_failed + failed))
+  done
+  if [ "$rc" -ne 0 ] && [ "$any_failed" -eq 0 ]; then record "dotnet test (runner)" 0 1; fi # crashed before reporting
+  if [ "$rc" -ne 0 ] || [ "$reported" -eq 0 ]; then grep -E "Failed |Error Message|Assert|Exception|error" -A4 "$OUT/dotnet-test.log" | head -n 80 >&2; fi
 }
 
 suite_json() { # suite_json NAME REPORT NODE_EXPRESSION_FOR_"passed failed" COMMAND...
@@ -60,10 +64,7 @@ suite_json() { # suite_json NAME REPORT NODE_EXPRESSION_FOR_"passed failed" COMM
 
 cleanup_test_run() {
   if [ -n "${E2E_API_PID:-}" ]; then kill "$E2E_API_PID" 2>/dev/null || true; wait "$E2E_API_PID" 2>/dev/null || true; fi
-  if [ -n "${TEST_PG_HOME:-}" ]; then
-    pg_stop "$TEST_PG_HOME"
-    rm -rf "$TEST_PG_HOME" "$TEST_PG_LINK"
-  fi
+  stop_throwaway_postgres
 }
 
 run_all_suites() {
@@ -75,15 +76,9 @@ run_all_suites() {
     apt_install chromium
   fi
 
-  TEST_PG_LINK="$ROOT/.data/pg-test-$$"
-  TEST_PG_HOME=$(cluster_home "$TEST_PG_LINK")
   trap cleanup_test_run EXIT
   trap 'exit 130' INT TERM
-  local port
-  port=$(free_port)
-  pg_start "$TEST_PG_HOME" "$port" fast
-  pg_ensure_database "$TEST_PG_HOME" "$port" recon_test recon recon
-  export ConnectionStrings__Recon="Host=127.0.0.1;Port=$port;Database=recon_test;Username=recon;Password=recon"
+  start_throwaway_postgres
   # Tests must not pick up a developer's .env: an empty file stands in for it.
   export RECON_ENV_FILE=/dev/null
   export ASPNETCORE_ENVIRONMENT=Development
@@ -93,8 +88,7 @@ run_all_suites() {
   npm_install
   check "dotnet build" dotnet build Recon.sln -c Release -nologo
   check "dotnet format" dotnet format Recon.sln --verify-no-changes --no-restore
-  suite_dotnet "domain tests" tests/Recon.Domain.Tests
-  suite_dotnet "api tests (Alba)" tests/Recon.Api.Tests
+  suite_dotnet
 
   check "spa typecheck (tsc)" npm run typecheck
   check "spa lint (eslint)" npm run lint

@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+
+// Ingestion benchmark: a ledger CSV of N rows uploaded over HTTP to the real API process (events committed when the
+// response arrives), next to a raw binary COPY of the same rows into PostgreSQL, in the same run. Prints rows/s and
+// the API process's peak working set. Run through ./ops/recon bench, which starts PostgreSQL and builds everything.
+var arguments = Args.Parse(args);
+var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Recon")
+    ?? throw new InvalidOperationException("ConnectionStrings__Recon is not set: run ./ops/recon bench.");
+var root = Args.RepositoryRoot();
+var work = Directory.CreateTempSubdirectory("recon-bench-");
+try
+{
+    Console.WriteLine($"Generating a ledger of about {arguments.Rows:N0} rows (seed 7, medium noise)…");
+    var generator = Path.Combine(root, "backend/Recon.DataGenerator/bin/Release/net10.0/Recon.DataGenerator.dll");
+    await Processes.RunAsync("dotnet", [generator, "--client", "bench", "--month", "2026-10", "--jobs", arguments.Rows.ToString(CultureInfo.InvariantCulture), "--seed", "7", "--noise", "medium", "--out", work.FullName]);
+    var ledger = Path.Combine(work.FullName, "ledger-lines.csv");
+    var rows = File.ReadLines(ledger).Count() - 1;
+    var sizeMb = new FileInfo(ledger).Length / 1024.0 / 1024.0;
+
+    var port = Processes.FreePort();
+    var apiDll = Path.Combine(root, "backend/Recon.Api/bin/Release/net10.0/Recon.Api.dll");
+    using var api = Processes.Start("dotnet", [apiDll, "--contentRoot", Path.GetDirectoryName(apiDll)!, "--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string>
+    {
+        ["Recon__Database__Schema"] = "bench",
+        ["Recon__Spa__RootPath"] = string.Empty,
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Logging__LogLevel__Default"] = "Warning",
+    });
+    using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(10) };
+    await Processes.WaitForAsync(http, "/health/ready", api);
+
+    var open = await http.PostAsJsonAsync("/api/periods", new { clientId = $"bench-{Guid.NewGuid():N}"[..20], month = "2026-10" });
+    open.EnsureSuccessStatusCode();
+    var periodId = JsonDocument.Parse(await open.Content.ReadAsStringAsync()).RootElement.GetProperty("periodId").GetGuid();
+
+    var baselineKb = Processes.PeakWorkingSetKb(api.Id);
+    var stopwatch = Stopwatch.StartNew();
+    await using (var file = File.OpenRead(ledger))
+    {
+        using var form = new MultipartFormDataContent();
+        var content = new StreamContent(file, 1 << 16);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(content, "file", "ledger-lines.csv");
+        var upload = await http.PostAsync($"/api/periods/{periodId}/ledger-lines", form);
+        var body = await upload.Content.ReadAsStringAsync();
+        if (!upload.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Upload failed with {(int)upload.StatusCode}: {body}");
+        }
+    }
+
+    var uploadSeconds = stopwatch.Elapsed.TotalSeconds;
+    var peakKb = Processes.PeakWorkingSetKb(api.Id);
+
+    var copySeconds = await RawCopy.MeasureAsync(connectionString, ledger);
+
+    Console.WriteLine();
+    Console.WriteLine($"ledger rows                         {rows,12:N0}   ({sizeMb:N1} MB)");
+    Console.WriteLine($"HTTP upload → events committed      {uploadSeconds,12:N2} s   {rows / uploadSeconds,10:N0} rows/s");
+    Console.WriteLine($"raw binary COPY of the same rows    {copySeconds,12:N2} s   {rows / copySeconds,10:N0} rows/s");
+    Console.WriteLine($"upload / COPY time ratio            {uploadSeconds / copySeconds,12:N1} x");
+    Console.WriteLine($"API peak working set                {peakKb / 1024.0,12:N0} MB   (after start-up: {baselineKb / 1024.0:N0} MB)");
+}
+finally
+{
+    work.Delete(recursive: true);
+}
+
+internal sealed record Args(int Rows)
+{
+    public static Args Parse(string[] args)
+    {
+        var rows = 100_000;
+        for (var i = 0; i < args.Length - 1; i++)
+        {
+            if (args[i] == "--rows")
+            {
+                rows = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            }
+        }
+
+        return new Args(rows);
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Recon.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Recon.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+internal static class RawCopy
+{
+    /// <summary>Binary COPY of the ledger's rows (eleven text columns, as read) into an unlogged table.</summary>
+    public static async Task<double> MeasureAsync(string connectionString, string ledgerPath)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using (var create = new NpgsqlCommand(
+            "DROP TABLE IF EXISTS bench_raw_copy; CREATE UNLOGGED TABLE bench_raw_copy (line bigint, fields text[])", connection))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        await using (var writer = await connection.BeginBinaryImportAsync("COPY bench_raw_copy (line, fields) FROM STDIN (FORMAT BINARY)"))
+        {
+            long line = 1;
+            foreach (var text in File.ReadLines(ledgerPath).Skip(1))
+            {
+                line++;
+                await writer.StartRowAsync();
+                await writer.WriteAsync(line, NpgsqlDbType.Bigint);
+                await writer.WriteAsync(text.Split(','), NpgsqlDbType.Array | NpgsqlDbType.Text);
+            }
+
+            await writer.CompleteAsync();
+        }
+
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        await using (var drop = new NpgsqlCommand("DROP TABLE bench_raw_copy", connection))
+        {
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        return seconds;
+    }
+}
+
+internal static class Processes
+{
+    public static async Task RunAsync(string file, IEnumerable<string> arguments)
+    {
+        using var process = Start(file, arguments, new Dictionary<string, string>());
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}.");
+        }
+    }
+
+    public static Process Start(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo(file) { UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
+    }
+
+    public static async Task WaitForAsync(HttpClient http, string path, Process process)
+    {
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The API exited with {process.ExitCode} before it was ready.");
+            }
+
+            try
+            {
+                if ((await http.GetAsync(path)).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException($"{path} did not answer within 60 s.");
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>VmHWM: the process's peak resident set, from /proc.</summary>
+    public static long PeakWorkingSetKb(int pid) =>
+        File.ReadLines($"/proc/{pid}/status").Where(line => line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            .Select(line => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture))
+            .Single();
+}
