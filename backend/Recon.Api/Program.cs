@@ -5,6 +5,7 @@ using Marten;
 using Recon.Api.Infrastructure;
 using Recon.Api.Ingestion;
 using Recon.Api.Periods;
+using Recon.Api.ReferenceData;
 using Weasel.Core;
 using Wolverine;
 using Wolverine.Http;
@@ -49,6 +50,7 @@ builder.Services.AddMarten(options =>
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         options.AddPeriods();
         options.AddIngestion();
+        options.AddReferenceData();
     })
     .UseLightweightSessions()
     .ApplyAllDatabaseChangesOnStartup()

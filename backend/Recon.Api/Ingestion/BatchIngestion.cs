@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using Marten;
 using Recon.Api.Periods;
+using Recon.Api.ReferenceData;
 using Recon.Domain.Ingestion;
-using Recon.Domain.Normalization;
 
 namespace Recon.Api.Ingestion;
 
@@ -85,8 +85,9 @@ public static class BatchIngestion
         IDocumentSession session, PeriodDetails period, IncomingBatch batch, string checksum, IEnumerable<object> rows, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var received = Received(period, batch, checksum, now);
-        var sites = await session.LoadAsync<ClientSites>(period.ClientId, cancellationToken);
-        var normalizer = new RowNormalizer(RegistryOf(sites), ServiceCatalog.Default);
+        var normalizer = new RowNormalizer(
+            await ReferenceCatalogs.SiteRegistryAsync(session, period.ClientId, cancellationToken),
+            await ReferenceCatalogs.ServiceCatalogAsync(session, cancellationToken));
         var records = new List<LedgerLineRecord>();
         var rejected = new List<RejectedRow>();
         var firstLineOf = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -122,8 +123,9 @@ public static class BatchIngestion
         IDocumentSession session, PeriodDetails period, IncomingBatch batch, string checksum, IEnumerable<object> rows, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var received = Received(period, batch, checksum, now);
-        var sites = await session.LoadAsync<ClientSites>(period.ClientId, cancellationToken);
-        var normalizer = new RowNormalizer(RegistryOf(sites), ServiceCatalog.Default);
+        var normalizer = new RowNormalizer(
+            await ReferenceCatalogs.SiteRegistryAsync(session, period.ClientId, cancellationToken),
+            await ReferenceCatalogs.ServiceCatalogAsync(session, cancellationToken));
         var validator = new ClientJobRowValidator(period.ClientId);
         var records = new List<ClientJobRecord>();
         var rejected = new List<RejectedRow>();
@@ -158,9 +160,6 @@ public static class BatchIngestion
 
     private static BatchReceived Received(PeriodDetails period, IncomingBatch batch, string checksum, DateTimeOffset now) =>
         new(Guid.CreateVersion7(now), period.PeriodId, period.ClientId, batch.Source, batch.FileName, checksum, batch.Content.Length, batch.ReceivedBy, now);
-
-    private static SiteRegistry RegistryOf(ClientSites? sites) =>
-        sites is null ? SiteRegistry.Empty : new SiteRegistry(sites.NamesByCode.Select(site => new Site(site.Key, site.Value, [])));
 
     private static RejectedRow Repeated(long line, string field, string message, IReadOnlyDictionary<string, string> raw) =>
         new(line, [new RowError(line, field, message)], raw);

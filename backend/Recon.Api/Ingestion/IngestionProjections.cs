@@ -1,6 +1,7 @@
 using Marten.Events.Aggregation;
 using Marten.Events.Projections;
 using Recon.Domain.Ingestion;
+using Recon.Domain.Normalization;
 
 namespace Recon.Api.Ingestion;
 
@@ -95,11 +96,27 @@ public sealed class ClientSites
     public string Id { get; set; } = string.Empty;
 
     public Dictionary<string, string> NamesByCode { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public Dictionary<string, List<string>> AliasesByCode { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }
 
 public sealed partial class ClientSitesProjection : MultiStreamProjection<ClientSites, string>
 {
-    public ClientSitesProjection() => Identity<ClientJobsNormalized>(e => e.ClientId);
+    public ClientSitesProjection()
+    {
+        Identity<ClientJobsNormalized>(e => e.ClientId);
+        Identity<SiteAliasAdded>(e => e.ClientId);
+    }
+
+    public static void Apply(SiteAliasAdded e, ClientSites sites)
+    {
+        if (!sites.AliasesByCode.TryGetValue(e.SiteCode, out var aliases))
+        {
+            sites.AliasesByCode[e.SiteCode] = aliases = [];
+        }
+
+        aliases.Add(e.Alias);
+    }
 
     public static void Apply(ClientJobsNormalized e, ClientSites sites)
     {

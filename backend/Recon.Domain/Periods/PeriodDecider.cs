@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Recon.Domain.Periods;
 
 public sealed record OpenPeriodCommand(ClientId ClientId, ReconciliationMonth Month, string OpenedBy);
@@ -15,7 +12,7 @@ public static class PeriodDecider
     /// is what forbids a second period for the same client and month, even under concurrent requests.
     /// </summary>
     public static Guid PeriodIdFor(ClientId clientId, ReconciliationMonth month) =>
-        NameBasedGuid(PeriodNamespace, $"{clientId.Value}|{month}");
+        StableId.NameBased(PeriodNamespace, $"{clientId.Value}|{month}");
 
     public static Decision<PeriodOpened> Open(Period? existing, OpenPeriodCommand command, DateTimeOffset now)
     {
@@ -30,22 +27,5 @@ public static class PeriodDecider
         var periodId = PeriodIdFor(command.ClientId, command.Month);
         return new Decision<PeriodOpened>.Accepted(
             new PeriodOpened(periodId, command.ClientId.Value, command.Month.ToString(), now, command.OpenedBy));
-    }
-
-    private static Guid NameBasedGuid(Guid namespaceId, string name)
-    {
-        var namespaceBytes = namespaceId.ToByteArray(bigEndian: true);
-        var nameBytes = Encoding.UTF8.GetBytes(name);
-        var input = new byte[namespaceBytes.Length + nameBytes.Length];
-        namespaceBytes.CopyTo(input, 0);
-        nameBytes.CopyTo(input, namespaceBytes.Length);
-
-#pragma warning disable CA5350 // SHA-1 is what RFC 4122 prescribes for v5 ids; it is an identifier, not a security control.
-        var hash = SHA1.HashData(input);
-#pragma warning restore CA5350
-        var bytes = hash.AsSpan(0, 16).ToArray();
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x50);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
     }
 }
