@@ -17,6 +17,10 @@ public sealed class RowNormalizer(SiteRegistry sites, ServiceCatalog services)
 {
     private static readonly LedgerLineRowValidator LedgerValidator = new();
 
+    // A batch names the same few hundred sites and services over and over: resolve each spelling once.
+    private readonly Dictionary<(string?, string?), string?> _siteCodes = [];
+    private readonly Dictionary<string, string?> _serviceNames = new(StringComparer.Ordinal);
+
     public RowOutcome<LedgerLineRecord> Normalize(LedgerLineRow row, Guid batchId, string fileName)
     {
         var rejected = Check(LedgerValidator, row, row.Line, row.RawValues());
@@ -29,7 +33,6 @@ public sealed class RowNormalizer(SiteRegistry sites, ServiceCatalog services)
         DateOnly? postedDate = string.IsNullOrWhiteSpace(row.PostedDate) ? null : DateNormalizer.Parse(row.PostedDate);
         var invoice = TextKey.Tidy(row.InvoiceNumber);
         var lineNo = int.Parse(row.LineNo!.Trim(), CultureInfo.InvariantCulture);
-        var site = sites.Resolve(null, row.CustomerSite);
 
         return new RowOutcome<LedgerLineRecord>(
             new LedgerLineRecord(
@@ -39,9 +42,9 @@ public sealed class RowNormalizer(SiteRegistry sites, ServiceCatalog services)
                 string.IsNullOrWhiteSpace(row.JobRef) ? null : TextKey.Tidy(row.JobRef),
                 JobReference.CanonicalOrNull(row.JobRef),
                 TextKey.Tidy(row.CustomerSite),
-                site.Site?.Code,
+                SiteCode(null, row.CustomerSite),
                 TextKey.Tidy(row.Description),
-                services.Resolve(row.Description).Service?.Name,
+                ServiceName(row.Description),
                 DateNormalizer.Parse(row.ServiceDate),
                 MoneyParser.ParseAmount(row.Qty),
                 MoneyParser.ParseAmount(row.UnitPrice),
@@ -61,7 +64,6 @@ public sealed class RowNormalizer(SiteRegistry sites, ServiceCatalog services)
         }
 
         var siteCode = string.IsNullOrWhiteSpace(row.SiteCode) ? null : row.SiteCode.Trim();
-        var site = sites.Resolve(siteCode, row.SiteName);
 
         return new RowOutcome<ClientJobRecord>(
             new ClientJobRecord(
@@ -69,9 +71,9 @@ public sealed class RowNormalizer(SiteRegistry sites, ServiceCatalog services)
                 row.ClientId!.Trim().ToLowerInvariant(),
                 siteCode,
                 TextKey.Tidy(row.SiteName),
-                site.Site?.Code ?? siteCode,
+                SiteCode(siteCode, row.SiteName) ?? siteCode,
                 TextKey.Tidy(row.ServiceType),
-                services.Resolve(row.ServiceType).Service?.Name,
+                ServiceName(row.ServiceType),
                 DateNormalizer.ParseIso(row.ServiceDate),
                 MoneyParser.ParseAmount(row.Quantity),
                 MoneyParser.ParseAmount(row.UnitRate),
@@ -81,6 +83,27 @@ public sealed class RowNormalizer(SiteRegistry sites, ServiceCatalog services)
                 row.RawValues(),
                 new RecordLineage(batchId, fileName, row.Line)),
             null);
+    }
+
+    private string? SiteCode(string? code, string? name)
+    {
+        if (!_siteCodes.TryGetValue((code, name), out var resolved))
+        {
+            _siteCodes[(code, name)] = resolved = sites.Resolve(code, name).Site?.Code;
+        }
+
+        return resolved;
+    }
+
+    private string? ServiceName(string? raw)
+    {
+        var key = raw ?? string.Empty;
+        if (!_serviceNames.TryGetValue(key, out var resolved))
+        {
+            _serviceNames[key] = resolved = services.Resolve(raw).Service?.Name;
+        }
+
+        return resolved;
     }
 
     private static RejectedRow? Check<TRow>(IValidator<TRow> validator, TRow row, long line, IReadOnlyDictionary<string, string> raw)
