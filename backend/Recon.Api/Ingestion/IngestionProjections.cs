@@ -7,6 +7,8 @@ namespace Recon.Api.Ingestion;
 
 public enum BatchStatus
 {
+    /// <summary>Received, not yet completed: never seen by readers, since a batch is recorded in one transaction.</summary>
+    Receiving,
     Completed,
     Failed,
 }
@@ -19,7 +21,7 @@ public sealed record BatchSummary(
     string FileName,
     string Checksum,
     long SizeBytes,
-    BatchStatus? Status,
+    BatchStatus Status,
     int RowsRead,
     int RowsAccepted,
     int RowsRejected,
@@ -35,7 +37,7 @@ public sealed partial class BatchSummaryProjection : SingleStreamProjection<Batc
 {
     public static BatchSummary Create(BatchReceived received) => new(
         received.BatchId, received.PeriodId, received.Source, received.FileName, received.Checksum, received.SizeBytes,
-        null, 0, 0, 0, 0, 0, 0, received.ReceivedAt, received.ReceivedBy, null);
+        BatchStatus.Receiving, 0, 0, 0, 0, 0, 0, received.ReceivedAt, received.ReceivedBy, null);
 
     public static BatchSummary Apply(BatchCompleted completed, BatchSummary batch) => batch with
     {

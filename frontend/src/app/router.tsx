@@ -1,6 +1,8 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { NotFoundRoute } from './routes/not-found';
 import { PeriodRoute } from './routes/period';
+import { PeriodIngestionRoute } from './routes/period-ingestion';
+import { PeriodOverviewRoute } from './routes/period-overview';
 import { PeriodsRoute } from './routes/periods';
 import { RootLayout } from './routes/root-layout';
 import { RouteError } from './routes/route-error';
@@ -13,7 +15,14 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="/periods" replace /> },
       { path: 'periods', element: <PeriodsRoute /> },
-      { path: 'periods/:periodId', element: <PeriodRoute /> },
+      {
+        path: 'periods/:periodId',
+        element: <PeriodRoute />,
+        children: [
+          { index: true, element: <PeriodOverviewRoute /> },
+          { path: 'ingestion', element: <PeriodIngestionRoute /> },
+        ],
+      },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

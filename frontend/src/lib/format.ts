@@ -24,3 +24,27 @@ export function formatMonth(month: string): string {
   const [, year, monthNumber] = match;
   return monthFormat.format(new Date(Date.UTC(Number(year), Number(monthNumber) - 1, 1)));
 }
+
+const countFormat = new Intl.NumberFormat();
+
+/** A whole number with the reader's digit grouping (`12,345`). */
+export function formatCount(value: number): string {
+  return countFormat.format(value);
+}
+
+const BYTE_UNITS = ['bytes', 'KB', 'MB', 'GB'] as const;
+
+/** A size in bytes the way people read it: `812 bytes`, `1.2 KB`, `48 MB` (1 KB = 1,024 bytes). */
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  if (unit === 0) {
+    return bytes === 1 ? '1 byte' : `${formatCount(bytes)} bytes`;
+  }
+  const digits = value < 10 ? 1 : 0;
+  return `${value.toFixed(digits)} ${BYTE_UNITS[unit] ?? ''}`;
+}

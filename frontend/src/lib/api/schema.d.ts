@@ -4,6 +4,134 @@
  */
 
 export interface paths {
+  '/api/audit/periods/{periodId}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A period's ordered event history: the period's own events and those of its batches */
+    get: operations['listPeriodEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/periods/{periodId}/batches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List a period's batches, newest first, with counts, checksums and status */
+    get: operations['listBatches'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/batches/{batchId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get one batch */
+    get: operations['getBatch'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/batches/{batchId}/rejected-rows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List a batch's quarantined rows with line, field and reason */
+    get: operations['listRejectedRows'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/periods/{periodId}/client-jobs/fetch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pull the period's month of jobs from the configured client API
+     * @description Follows the API's cursor page by page, retrying 429/5xx with backoff and jitter (honouring Retry-After). The batch is recorded only once every page is read, so an interrupted fetch can simply be retried. A failure is recorded as a failed batch and answered with 502. Fetching the same data again changes nothing (200, duplicate).
+     */
+    post: operations['fetchClientJobs'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/periods/{periodId}/ledger-lines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload the ERP's invoice lines (CSV) for a period
+     * @description Multipart field `file`: a CSV with header invoice_number,line_no,job_ref,customer_site,description,service_date,qty,unit_price,line_total,currency,posted_date. Good rows are accepted, bad rows quarantined with line, field and reason. The same file again changes nothing (200, duplicate: true).
+     */
+    post: operations['uploadLedgerLines'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/periods/{periodId}/client-jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload the client's jobs (CSV file or JSON array) for a period
+     * @description Multipart field `file`: a CSV with header job_id,client_id,site_code,site_name,service_type,service_date,quantity,unit_rate,amount,currency,status,po_number,contact_email — or an application/json array of client-API job items. contact_email is personal data and is dropped on read.
+     */
+    post: operations['uploadClientJobs'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/periods': {
     parameters: {
       query?: never;
@@ -42,10 +170,159 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/service-types': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The service types and their synonyms, built-in and added by users */
+    get: operations['listServiceTypes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/service-types/{serviceType}/synonyms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a synonym to a service type; later ingestions read it */
+    post: operations['addServiceSynonym'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/clients/{clientId}/sites': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A client's sites (from its ingested jobs) with their known aliases */
+    get: operations['listClientSites'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/clients/{clientId}/sites/{siteCode}/aliases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add another name of a client's site; later ledger ingestions resolve it */
+    post: operations['addSiteAlias'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AddServiceSynonym: {
+      synonym: string;
+    };
+    AddSiteAlias: {
+      alias: string;
+    };
+    AuditEvent: {
+      /** Format: int64 */
+      sequence: number;
+      /** Format: uuid */
+      streamId: string;
+      /** Format: int64 */
+      version: number;
+      type: string;
+      /** Format: date-time */
+      timestamp: string;
+      user?: string | null;
+      correlationId?: string | null;
+      data: unknown;
+    };
+    AuditEventsPage: {
+      items: components['schemas']['AuditEvent'][];
+      /** Format: int32 */
+      page: number;
+      /** Format: int32 */
+      pageSize: number;
+      /** Format: int32 */
+      totalCount: number;
+    };
+    BatchList: {
+      items: components['schemas']['BatchSummary'][];
+    };
+    /** @enum {string} */
+    BatchSource: 'clientCsv' | 'clientJson' | 'clientApi' | 'ledgerCsv';
+    /** @enum {string} */
+    BatchStatus: 'receiving' | 'completed' | 'failed';
+    BatchSummary: {
+      /** Format: uuid */
+      batchId: string;
+      /** Format: uuid */
+      periodId: string;
+      source: components['schemas']['BatchSource'];
+      fileName: string;
+      checksum: string;
+      /** Format: int64 */
+      sizeBytes: number;
+      status: components['schemas']['BatchStatus'];
+      /** Format: int32 */
+      rowsRead: number;
+      /** Format: int32 */
+      rowsAccepted: number;
+      /** Format: int32 */
+      rowsRejected: number;
+      /** Format: int32 */
+      recordsNew: number;
+      /** Format: int32 */
+      recordsChanged: number;
+      /** Format: int32 */
+      recordsUnchanged: number;
+      /** Format: date-time */
+      receivedAt: string;
+      receivedBy: string;
+      failureReason?: string | null;
+    };
+    ClientJobItem: {
+      jobId?: string | null;
+      clientId?: string | null;
+      siteCode?: string | null;
+      siteName?: string | null;
+      serviceType?: string | null;
+      serviceDate?: string | null;
+      /** Format: double */
+      quantity?: number | null;
+      /** Format: double */
+      unitRate?: number | null;
+      /** Format: double */
+      amount?: number | null;
+      currency?: string | null;
+      status?: string | null;
+      poNumber?: string | null;
+    };
     HttpValidationProblemDetails: {
       type?: string | null;
       title?: string | null;
@@ -58,6 +335,25 @@ export interface components {
       };
     } & {
       [key: string]: unknown;
+    };
+    IngestionResult: {
+      /** Format: uuid */
+      batchId: string;
+      duplicate: boolean;
+      /** Format: int32 */
+      rowsRead: number;
+      /** Format: int32 */
+      rowsAccepted: number;
+      /** Format: int32 */
+      rowsRejected: number;
+      /** Format: int32 */
+      recordsNew: number;
+      /** Format: int32 */
+      recordsChanged: number;
+      /** Format: int32 */
+      recordsUnchanged: number;
+      errors: components['schemas']['RowError'][];
+      errorsTruncated: boolean;
     };
     OpenPeriod: {
       clientId: string;
@@ -98,6 +394,38 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
+    RejectedRow: {
+      /** Format: int64 */
+      line: number;
+      errors: components['schemas']['RowError'][];
+      raw: {
+        [key: string]: string;
+      };
+    };
+    RejectedRowsPage: {
+      items: components['schemas']['RejectedRow'][];
+      /** Format: int32 */
+      page: number;
+      /** Format: int32 */
+      pageSize: number;
+      /** Format: int32 */
+      totalCount: number;
+    };
+    RowError: {
+      /** Format: int64 */
+      line: number;
+      field: string;
+      message: string;
+    };
+    ServiceTypeView: {
+      name: string;
+      synonyms: string[];
+    };
+    SiteView: {
+      code: string;
+      name: string;
+      aliases: string[];
+    };
   };
   responses: never;
   parameters: never;
@@ -107,6 +435,349 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  listPeriodEvents: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditEventsPage'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  listBatches: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BatchList'];
+        };
+      };
+    };
+  };
+  getBatch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        batchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BatchSummary'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  listRejectedRows: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        batchId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RejectedRowsPage'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  fetchClientJobs: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IngestionResult'];
+        };
+      };
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IngestionResult'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Bad Gateway */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  uploadLedgerLines: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description The CSV file (UTF-8, with a header row).
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IngestionResult'];
+        };
+      };
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IngestionResult'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  uploadClientJobs: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description The CSV file (UTF-8, with a header row).
+           */
+          file: string;
+        };
+        'application/json': components['schemas']['ClientJobItem'][];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IngestionResult'];
+        };
+      };
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IngestionResult'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   listPeriods: {
     parameters: {
       query?: {
@@ -203,6 +874,155 @@ export interface operations {
       };
       /** @description Not Found */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  listServiceTypes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceTypeView'][];
+        };
+      };
+    };
+  };
+  addServiceSynonym: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        serviceType: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddServiceSynonym'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceTypeView'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  listClientSites: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SiteView'][];
+        };
+      };
+    };
+  };
+  addSiteAlias: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clientId: string;
+        siteCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddSiteAlias'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SiteView'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
         headers: {
           [name: string]: unknown;
         };
