@@ -1,0 +1,3 @@
+using Recon.DataGenerator;
+
+return GeneratorCli.Run(args, Console.Out, Console.Error);
