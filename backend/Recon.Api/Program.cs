@@ -49,7 +49,7 @@ builder.Services.AddMarten(options =>
         options.Events.MetadataConfig.UserNameEnabled = true; // EnableAll leaves the user name out in Marten 9
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         options.AddPeriods();
-        options.AddIngestion();
+        options.AddIngestion(schema);
         options.AddReferenceData();
     })
     .UseLightweightSessions()

@@ -39,13 +39,14 @@ suite_dotnet() {
   local file name passed failed reported=0 any_failed=0
   for file in "$results"/*.trx; do
     [ -f "$file" ] || continue
-    name=$(grep -o 'storage="[^"]*"' "$file" | head -n 1 | sed -E 's|.*/||; s|\.dll"$||')
+    name=$(grep -o 'storage="[^"]*"' "$file" || true) # no pipe into head: with pipefail a SIGPIPE would end the run
+    name=${name%%$'\n'*}; name=${name##*/}; name=${name%.dll\"}
     read -r passed failed < <(count_trx_file "$file")
     record "${name:-dotnet tests}" "$passed" "$failed"
     reported=$((reported + 1)); any_failed=$((any_failed + failed))
   done
   if [ "$rc" -ne 0 ] && [ "$any_failed" -eq 0 ]; then record "dotnet test (runner)" 0 1; fi # crashed before reporting
-  if [ "$rc" -ne 0 ] || [ "$reported" -eq 0 ]; then grep -E "Failed |Error Message|Assert|Exception|error" -A4 "$OUT/dotnet-test.log" | head -n 80 >&2; fi
+  if [ "$rc" -ne 0 ] || [ "$reported" -eq 0 ]; then grep -E "Failed |Error Message|Assert|Exception|error" -A4 "$OUT/dotnet-test.log" >&2 || true; fi
 }
 
 suite_json() { # suite_json NAME REPORT NODE_EXPRESSION_FOR_"passed failed" COMMAND...

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Marten;
+using Npgsql;
 using Recon.Api.Periods;
 using Recon.Api.ReferenceData;
 using Recon.Domain.Ingestion;
@@ -12,15 +13,28 @@ public sealed class FileRefusedException(string title, string detail) : Exceptio
     public string Title { get; } = title;
 }
 
-/// <summary>A file or request body to ingest, already on disk or in memory (seekable).</summary>
-public sealed record IncomingBatch(Guid PeriodId, BatchSource Source, string FileName, Stream Content, string ReceivedBy);
+/// <summary>A file or request body to ingest, on disk or in memory (seekable).</summary>
+public sealed record IncomingBatch(Guid PeriodId, BatchSource Source, string FileName, Stream Content);
+
+/// <summary>Who caused a write and in which request: stamped on every event appended.</summary>
+public sealed record EventMetadata(string User, string CorrelationId)
+{
+    public static EventMetadata Of(HttpContext context) =>
+        new(context.User.Identity?.Name ?? "anonymous", context.TraceIdentifier);
+}
+
+/// <summary>A recorded batch: its summary and its first row errors (at most one more than asked, to tell truncation).</summary>
+public sealed record BatchOutcome(BatchSummary Summary, IReadOnlyList<RowError> FirstErrors);
 
 /// <summary>
-/// Reads a batch, checks and normalizes every row, and appends the batch's events in one transaction:
-/// either the whole batch (accepted records, quarantined rows, counts) is recorded, or nothing is.
+/// Reads a batch row by row, checks and normalizes every row, and appends the batch's events a chunk at a time inside
+/// one database transaction: either the whole batch (records, quarantined rows, counts) is committed, or nothing is.
+/// Memory stays bounded by a chunk, whatever the file's size.
 /// </summary>
 public static class BatchIngestion
 {
+    private const string BrokenQuoting = "Broken quoting: a quote inside an unquoted field or text after a closing quote.";
+
     public static async Task<string> ChecksumAsync(Stream content, CancellationToken cancellationToken)
     {
         content.Position = 0;
@@ -41,14 +55,8 @@ public static class BatchIngestion
         return events.Select(e => e.Data).OfType<RowsQuarantined>().SelectMany(chunk => chunk.Rows).ToList();
     }
 
-    public static async Task<(Guid BatchId, IReadOnlyList<object> Events)> IngestCsvAsync(
-        IDocumentSession session,
-        PeriodDetails period,
-        IncomingBatch batch,
-        string checksum,
-        IngestionOptions options,
-        DateTimeOffset now,
-        CancellationToken cancellationToken)
+    public static async Task<BatchOutcome> IngestCsvAsync(
+        IDocumentStore store, IQuerySession query, PeriodDetails period, IncomingBatch batch, string checksum, IngestionOptions options, EventMetadata metadata, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!await CsvFile.LooksLikeTextAsync(batch.Content, cancellationToken))
         {
@@ -62,114 +70,212 @@ public static class BatchIngestion
         }
 
         var isLedger = batch.Source == BatchSource.LedgerCsv;
-        var schema = isLedger ? SourceSchema.LedgerLines : SourceSchema.ClientJobs;
-        var mapped = HeaderMap.Resolve(csv.Header, schema, isLedger ? options.LedgerHeaderAliases : options.ClientHeaderAliases);
+        var mapped = HeaderMap.Resolve(
+            csv.Header, isLedger ? SourceSchema.LedgerLines : SourceSchema.ClientJobs, isLedger ? options.LedgerHeaderAliases : options.ClientHeaderAliases);
         if (mapped.Map is not { } map)
         {
             throw new FileRefusedException("Missing columns", $"{batch.FileName}, line 1: {mapped.Error}");
         }
 
-        var rows = csv.Rows().Select(row => row.Malformed
-            ? (Row: row, Rejection: new RejectedRow(row.Line, [new RowError(row.Line, "row", "Broken quoting: a quote inside an unquoted field or text after a closing quote.")], new Dictionary<string, string>()))
-            : (Row: row, Rejection: null));
-        return isLedger
-            ? await IngestLedgerAsync(session, period, batch, checksum, rows.Select(r => r.Rejection ?? (object)LedgerLineRow.From(r.Row.Line, map, r.Row.Fields)), now, cancellationToken)
-            : await IngestClientJobsAsync(session, period, batch, checksum, rows.Select(r => r.Rejection ?? (object)ClientJobRow.From(r.Row.Line, map, r.Row.Fields)), now, cancellationToken);
-    }
-
-    public static Task<(Guid BatchId, IReadOnlyList<object> Events)> IngestClientItemsAsync(
-        IDocumentSession session, PeriodDetails period, IncomingBatch batch, string checksum, IReadOnlyList<ClientJobItem> items, DateTimeOffset now, CancellationToken cancellationToken) =>
-        IngestClientJobsAsync(session, period, batch, checksum, items.Select((item, index) => (object)item.ToRow(index + 1)), now, cancellationToken);
-
-    private static async Task<(Guid, IReadOnlyList<object>)> IngestLedgerAsync(
-        IDocumentSession session, PeriodDetails period, IncomingBatch batch, string checksum, IEnumerable<object> rows, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var received = Received(period, batch, checksum, now);
-        var normalizer = new RowNormalizer(
-            await ReferenceCatalogs.SiteRegistryAsync(session, period.ClientId, cancellationToken),
-            await ReferenceCatalogs.ServiceCatalogAsync(session, cancellationToken));
-        var records = new List<LedgerLineRecord>();
-        var rejected = new List<RejectedRow>();
-        var firstLineOf = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var row in rows)
+        var normalizer = await NormalizerAsync(query, period, cancellationToken);
+        var received = Received(period, batch, checksum, metadata, now);
+        if (isLedger)
         {
-            if (row is RejectedRow broken)
-            {
-                rejected.Add(broken);
-                continue;
-            }
-
-            var outcome = normalizer.Normalize((LedgerLineRow)row, received.BatchId, batch.FileName);
-            if (outcome.Record is { } line && firstLineOf.TryAdd(line.LineId, line.Lineage.Line))
-            {
-                records.Add(line);
-            }
-            else if (outcome.Record is { } repeated)
-            {
-                rejected.Add(Repeated(repeated.Lineage.Line, "line_no", $"Invoice line {repeated.LineId} already appears at line {firstLineOf[repeated.LineId]} of this file.", repeated.Raw));
-            }
-            else
-            {
-                rejected.Add(outcome.Rejected!);
-            }
+            var lines = csv.Rows().Select(row => row.Malformed
+                ? Broken<LedgerLineRecord>(row.Line)
+                : normalizer.Normalize(LedgerLineRow.From(row.Line, map, row.Fields), received.BatchId, batch.FileName));
+            return await WriteAsync(store, received, lines, LedgerLines, options, metadata, now, cancellationToken);
         }
 
-        EnsureNotEmpty(batch, records.Count + rejected.Count);
-        var index = await session.LoadAsync<RecordIndex>(RecordIndex.IdFor(period.PeriodId, RecordSource.LedgerLines), cancellationToken);
-        return (received.BatchId, BatchPlan.ForLedgerLines(received, records, rejected, index?.Records ?? [], now));
-    }
-
-    private static async Task<(Guid, IReadOnlyList<object>)> IngestClientJobsAsync(
-        IDocumentSession session, PeriodDetails period, IncomingBatch batch, string checksum, IEnumerable<object> rows, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var received = Received(period, batch, checksum, now);
-        var normalizer = new RowNormalizer(
-            await ReferenceCatalogs.SiteRegistryAsync(session, period.ClientId, cancellationToken),
-            await ReferenceCatalogs.ServiceCatalogAsync(session, cancellationToken));
         var validator = new ClientJobRowValidator(period.ClientId);
-        var records = new List<ClientJobRecord>();
-        var rejected = new List<RejectedRow>();
-        var firstLineOf = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var row in rows)
-        {
-            if (row is RejectedRow broken)
-            {
-                rejected.Add(broken);
-                continue;
-            }
-
-            var outcome = normalizer.Normalize((ClientJobRow)row, validator, received.BatchId, batch.FileName);
-            if (outcome.Record is { } job && firstLineOf.TryAdd(job.JobId, job.Lineage.Line))
-            {
-                records.Add(job);
-            }
-            else if (outcome.Record is { } repeated)
-            {
-                rejected.Add(Repeated(repeated.Lineage.Line, "job_id", $"Job {repeated.JobId} already appears at line {firstLineOf[repeated.JobId]} of this file.", repeated.Raw));
-            }
-            else
-            {
-                rejected.Add(outcome.Rejected!);
-            }
-        }
-
-        EnsureNotEmpty(batch, records.Count + rejected.Count);
-        var index = await session.LoadAsync<RecordIndex>(RecordIndex.IdFor(period.PeriodId, RecordSource.ClientJobs), cancellationToken);
-        return (received.BatchId, BatchPlan.ForClientJobs(received, records, rejected, index?.Records ?? [], now));
+        var jobs = csv.Rows().Select(row => row.Malformed
+            ? Broken<ClientJobRecord>(row.Line)
+            : normalizer.Normalize(ClientJobRow.From(row.Line, map, row.Fields), validator, received.BatchId, batch.FileName));
+        return await WriteAsync(store, received, jobs, ClientJobs, options, metadata, now, cancellationToken);
     }
 
-    private static BatchReceived Received(PeriodDetails period, IncomingBatch batch, string checksum, DateTimeOffset now) =>
-        new(Guid.CreateVersion7(now), period.PeriodId, period.ClientId, batch.Source, batch.FileName, checksum, batch.Content.Length, batch.ReceivedBy, now);
-
-    private static RejectedRow Repeated(long line, string field, string message, IReadOnlyDictionary<string, string> raw) =>
-        new(line, [new RowError(line, field, message)], raw);
-
-    private static void EnsureNotEmpty(IncomingBatch batch, int rows)
+    public static async Task<BatchOutcome> IngestClientItemsAsync(
+        IDocumentStore store, IQuerySession query, PeriodDetails period, IncomingBatch batch, string checksum, IReadOnlyList<ClientJobItem> items, IngestionOptions options, EventMetadata metadata, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // A month without jobs is a fact when the client API says so; a file without rows is a mistake.
-        if (rows == 0 && batch.Source != BatchSource.ClientApi)
-        {
-            throw new FileRefusedException("Empty file", $"{batch.FileName} has a header row but no data rows.");
-        }
+        var normalizer = await NormalizerAsync(query, period, cancellationToken);
+        var validator = new ClientJobRowValidator(period.ClientId);
+        var received = Received(period, batch, checksum, metadata, now);
+        var jobs = items.Select((item, index) => normalizer.Normalize(item.ToRow(index + 1), validator, received.BatchId, batch.FileName));
+        return await WriteAsync(store, received, jobs, ClientJobs, options, metadata, now, cancellationToken);
     }
+
+    /// <summary>Records that a batch could not be read (e.g. the client API kept failing): no record of it counts.</summary>
+    public static async Task<Guid> RecordFailureAsync(IDocumentStore store, PeriodDetails period, BatchSource source, string fileName, string reason, EventMetadata metadata, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var batchId = Guid.CreateVersion7(now);
+        await using var session = store.LightweightSession();
+        Stamp(session, metadata);
+        session.Events.StartStream(
+            batchId,
+            new BatchReceived(batchId, period.PeriodId, period.ClientId, source, fileName, string.Empty, 0, metadata.User, now),
+            new BatchFailed(batchId, period.PeriodId, reason, now));
+        await session.SaveChangesAsync(cancellationToken);
+        return batchId;
+    }
+
+    private sealed record RecordKind<TRecord>(
+        RecordSource Source,
+        string IdField,
+        Func<TRecord, string> SourceId,
+        Func<TRecord, RecordLineage> Lineage,
+        Func<TRecord, IReadOnlyDictionary<string, string>> Raw,
+        Func<TRecord, long, string> RepeatedMessage,
+        Func<BatchReceived, int, IReadOnlyList<TRecord>, IReadOnlyDictionary<string, KnownRecord>, (object? Event, RecordCounts Counts)> Chunk);
+
+    private static readonly RecordKind<LedgerLineRecord> LedgerLines = new(
+        RecordSource.LedgerLines,
+        "line_no",
+        line => line.SourceId,
+        line => line.Lineage,
+        line => line.Raw,
+        (line, first) => $"Invoice line {line.LineId} already appears at line {first} of this file.",
+        (received, chunk, lines, known) => BatchPlan.LedgerChunk(received, chunk, lines, known));
+
+    private static readonly RecordKind<ClientJobRecord> ClientJobs = new(
+        RecordSource.ClientJobs,
+        "job_id",
+        job => job.SourceId,
+        job => job.Lineage,
+        job => job.Raw,
+        (job, first) => $"Job {job.JobId} already appears at line {first} of this file.",
+        (received, chunk, jobs, known) => BatchPlan.ClientChunk(received, chunk, jobs, known));
+
+    private static async Task<BatchOutcome> WriteAsync<TRecord>(
+        IDocumentStore store,
+        BatchReceived received,
+        IEnumerable<RowOutcome<TRecord>> outcomes,
+        RecordKind<TRecord> kind,
+        IngestionOptions options,
+        EventMetadata metadata,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+        where TRecord : class
+    {
+        var schema = store.Options.DatabaseSchemaName;
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await AppendAsync(store, transaction, metadata, received.BatchId, [received], startStream: true, cancellationToken);
+
+        var records = new List<TRecord>(BatchPlan.ChunkSize);
+        var rejected = new List<RejectedRow>(BatchPlan.ChunkSize);
+        var firstLineOf = new Dictionary<string, long>(StringComparer.Ordinal);
+        var errors = new List<RowError>();
+        var counts = default(RecordCounts);
+        int accepted = 0, rejectedCount = 0, recordChunk = 0, rejectedChunk = 0;
+
+        async Task FlushRecordsAsync()
+        {
+            var known = await RecordVersions.ReadAsync(transaction, schema, received.PeriodId, kind.Source, records.Select(kind.SourceId).ToList(), cancellationToken);
+            var (chunkEvent, chunkCounts) = kind.Chunk(received, recordChunk, records, known);
+            counts += chunkCounts;
+            if (chunkEvent is not null)
+            {
+                recordChunk++;
+                await AppendAsync(store, transaction, metadata, received.BatchId, [chunkEvent], startStream: false, cancellationToken);
+            }
+
+            records.Clear();
+        }
+
+        async Task FlushRejectedAsync()
+        {
+            await AppendAsync(store, transaction, metadata, received.BatchId, [new RowsQuarantined(received.BatchId, received.PeriodId, rejectedChunk++, rejected.ToList())], startStream: false, cancellationToken);
+            rejected.Clear();
+        }
+
+        foreach (var outcome in outcomes)
+        {
+            var rejection = outcome.Rejected;
+            if (outcome.Record is { } record)
+            {
+                var line = kind.Lineage(record).Line;
+                if (firstLineOf.TryAdd(kind.SourceId(record), line))
+                {
+                    records.Add(record);
+                    accepted++;
+                }
+                else
+                {
+                    rejection = new RejectedRow(line, [new RowError(line, kind.IdField, kind.RepeatedMessage(record, firstLineOf[kind.SourceId(record)]))], kind.Raw(record));
+                }
+            }
+
+            if (rejection is not null)
+            {
+                rejected.Add(rejection);
+                rejectedCount++;
+                errors.AddRange(rejection.Errors.Take(options.MaxErrorsInResponse + 1 - errors.Count));
+            }
+
+            if (records.Count == BatchPlan.ChunkSize)
+            {
+                await FlushRecordsAsync();
+            }
+
+            if (rejected.Count == BatchPlan.ChunkSize)
+            {
+                await FlushRejectedAsync();
+            }
+        }
+
+        if (accepted + rejectedCount == 0 && received.Source != BatchSource.ClientApi)
+        {
+            // A month without jobs is a fact when the client API says so; a file without rows is a mistake.
+            throw new FileRefusedException("Empty file", $"{received.FileName} has a header row but no data rows.");
+        }
+
+        if (records.Count > 0)
+        {
+            await FlushRecordsAsync();
+        }
+
+        if (rejected.Count > 0)
+        {
+            await FlushRejectedAsync();
+        }
+
+        var completed = BatchPlan.Completed(received, accepted, rejectedCount, counts, now);
+        await AppendAsync(store, transaction, metadata, received.BatchId, [completed], startStream: false, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new BatchOutcome(BatchSummaryProjection.Apply(completed, BatchSummaryProjection.Create(received)), errors);
+    }
+
+    private static async Task AppendAsync(
+        IDocumentStore store, NpgsqlTransaction transaction, EventMetadata metadata, Guid batchId, object[] events, bool startStream, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction));
+        Stamp(session, metadata);
+        if (startStream)
+        {
+            session.Events.StartStream(batchId, events);
+        }
+        else
+        {
+            session.Events.Append(batchId, events);
+        }
+
+        await session.SaveChangesAsync(cancellationToken);
+    }
+
+    private static void Stamp(IDocumentSession session, EventMetadata metadata)
+    {
+        session.CorrelationId = metadata.CorrelationId;
+        session.LastModifiedBy = metadata.User;
+    }
+
+    private static async Task<RowNormalizer> NormalizerAsync(IQuerySession query, PeriodDetails period, CancellationToken cancellationToken) =>
+        new(await ReferenceCatalogs.SiteRegistryAsync(query, period.ClientId, cancellationToken), await ReferenceCatalogs.ServiceCatalogAsync(query, cancellationToken));
+
+    private static RowOutcome<TRecord> Broken<TRecord>(long line)
+        where TRecord : class =>
+        new(null, new RejectedRow(line, [new RowError(line, "row", BrokenQuoting)], new Dictionary<string, string>()));
+
+    private static BatchReceived Received(PeriodDetails period, IncomingBatch batch, string checksum, EventMetadata metadata, DateTimeOffset now) =>
+        new(Guid.CreateVersion7(now), period.PeriodId, period.ClientId, batch.Source, batch.FileName, checksum, batch.Content.Length, metadata.User, now);
 }

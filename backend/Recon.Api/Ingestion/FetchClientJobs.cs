@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -22,16 +21,17 @@ public static partial class FetchClientJobsEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
     public static async Task<IResult> Fetch(
         Guid periodId,
-        IDocumentSession session,
+        HttpContext httpContext,
+        IDocumentStore store,
+        IQuerySession query,
         IHttpClientFactory httpClients,
         IOptions<ClientApiOptions> clientApi,
         IOptions<IngestionOptions> ingestion,
         TimeProvider clock,
-        ClaimsPrincipal user,
         ILogger<ClientApiClient> logger,
         CancellationToken cancellationToken)
     {
-        var period = await session.LoadAsync<PeriodDetails>(periodId, cancellationToken);
+        var period = await query.LoadAsync<PeriodDetails>(periodId, cancellationToken);
         if (period is null)
         {
             return Results.Problem(statusCode: 404, title: "Period not found", detail: $"No period has id {periodId}.");
@@ -42,7 +42,7 @@ public static partial class FetchClientJobsEndpoint
             return Results.Problem(statusCode: 503, title: "No client API configured", detail: "Set Recon:ClientApi:BaseUrl and Recon:ClientApi:ApiKey (see .env.example) to fetch jobs from the client's API.");
         }
 
-        var receivedBy = user.Identity?.Name ?? "anonymous";
+        var metadata = EventMetadata.Of(httpContext);
         var fileName = $"client-api {period.Month}";
         var client = new ClientApiClient(httpClients.CreateClient(ClientApiOptions.HttpClientName), clientApi.Value);
         IReadOnlyList<ClientJobItem> items;
@@ -53,12 +53,7 @@ public static partial class FetchClientJobsEndpoint
         catch (ClientApiException failure)
         {
             LogFetchFailed(logger, period.PeriodId, failure.Message);
-            var now = clock.GetUtcNow();
-            var batchId = Guid.CreateVersion7(now);
-            session.Events.StartStream(
-                batchId,
-                new BatchReceived(batchId, period.PeriodId, period.ClientId, BatchSource.ClientApi, fileName, string.Empty, 0, receivedBy, now),
-                new BatchFailed(batchId, period.PeriodId, failure.Message, now));
+            var batchId = await BatchIngestion.RecordFailureAsync(store, period, BatchSource.ClientApi, fileName, failure.Message, metadata, clock.GetUtcNow(), cancellationToken);
             var problem = Results.Problem(
                 statusCode: StatusCodes.Status502BadGateway,
                 title: "Client API failed",
@@ -70,10 +65,9 @@ public static partial class FetchClientJobsEndpoint
         var content = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(items));
         await using (content)
         {
-            var batch = new IncomingBatch(periodId, BatchSource.ClientApi, fileName, content, receivedBy);
-            var now = clock.GetUtcNow();
-            return await UploadEndpoints.Record(session, period, batch, ingestion.Value, (checksum, token) =>
-                BatchIngestion.IngestClientItemsAsync(session, period, batch, checksum, items, now, token), cancellationToken);
+            var batch = new IncomingBatch(periodId, BatchSource.ClientApi, fileName, content);
+            return await UploadEndpoints.Record(query, period, batch, ingestion.Value, (checksum, token) =>
+                BatchIngestion.IngestClientItemsAsync(store, query, period, batch, checksum, items, ingestion.Value, metadata, clock.GetUtcNow(), token), cancellationToken);
         }
     }
 

@@ -6,14 +6,15 @@ namespace Recon.Api.Ingestion;
 
 public static class IngestionModule
 {
-    public static StoreOptions AddIngestion(this StoreOptions options)
+    public static StoreOptions AddIngestion(this StoreOptions options, string schema)
     {
+        options.Storage.ExtendedSchemaObjects.Add(RecordVersions.Table(schema));
         options.Schema.For<BatchSummary>()
             .Identity(batch => batch.BatchId)
             .Index(batch => batch.PeriodId)
             .Index(batch => batch.Checksum);
         options.Projections.Add<BatchSummaryProjection>(ProjectionLifecycle.Inline);
-        options.Projections.Add<RecordIndexProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add(new RecordVersionsProjection(schema), ProjectionLifecycle.Inline);
         options.Projections.Add<ClientSitesProjection>(ProjectionLifecycle.Inline);
         return options;
     }

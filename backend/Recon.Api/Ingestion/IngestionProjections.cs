@@ -1,7 +1,10 @@
+using Marten;
 using Marten.Events.Aggregation;
 using Marten.Events.Projections;
+using Npgsql;
 using Recon.Domain.Ingestion;
 using Recon.Domain.Normalization;
+using Weasel.Postgresql.Tables;
 
 namespace Recon.Api.Ingestion;
 
@@ -55,41 +58,70 @@ public sealed partial class BatchSummaryProjection : SingleStreamProjection<Batc
 }
 
 /// <summary>
-/// Per period and source, the latest version and fingerprint of every record: what makes a re-delivery idempotent.
-/// One document per period and source (id <c>{periodId}:{source}</c>).
+/// Per period, source and record, the latest version and fingerprint: what makes a re-delivery idempotent. A table
+/// of its own (not a document), kept inline by <see cref="RecordVersionsProjection"/> with one set-based statement per
+/// chunk, and read a chunk at a time during ingestion, so neither side ever holds a whole period's records.
 /// </summary>
-public sealed class RecordIndex
+public static class RecordVersions
 {
-    public string Id { get; set; } = string.Empty;
+    public const string TableName = "recon_record_versions";
 
-    public Dictionary<string, KnownRecord> Records { get; set; } = new(StringComparer.Ordinal);
+    public static Table Table(string schema)
+    {
+        var table = new Table($"{schema}.{TableName}");
+        table.AddColumn<Guid>("period_id").AsPrimaryKey();
+        table.AddColumn<string>("source").AsPrimaryKey();
+        table.AddColumn<string>("source_id").AsPrimaryKey();
+        table.AddColumn<int>("version").NotNull();
+        table.AddColumn<string>("fingerprint").NotNull();
+        return table;
+    }
 
-    public static string IdFor(Guid periodId, RecordSource source) => $"{periodId}:{source}";
+    /// <summary>The known versions of the given source ids, read inside the caller's transaction.</summary>
+    public static async Task<Dictionary<string, KnownRecord>> ReadAsync(
+        NpgsqlTransaction transaction, string schema, Guid periodId, RecordSource source, IReadOnlyCollection<string> sourceIds, CancellationToken cancellationToken)
+    {
+        var known = new Dictionary<string, KnownRecord>(StringComparer.Ordinal);
+        if (sourceIds.Count == 0)
+        {
+            return known;
+        }
+
+        await using var command = new NpgsqlCommand(
+            $"select source_id, version, fingerprint from {schema}.{TableName} where period_id = $1 and source = $2 and source_id = any($3)",
+            transaction.Connection,
+            transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = periodId });
+        command.Parameters.Add(new NpgsqlParameter { Value = source.ToString() });
+        command.Parameters.Add(new NpgsqlParameter { Value = sourceIds.ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            known[reader.GetString(0)] = new KnownRecord(reader.GetInt32(1), reader.GetString(2));
+        }
+
+        return known;
+    }
 }
 
-public sealed partial class RecordIndexProjection : MultiStreamProjection<RecordIndex, string>
+public sealed partial class RecordVersionsProjection(string schema) : EventProjection
 {
-    public RecordIndexProjection()
-    {
-        Identity<ClientJobsNormalized>(e => RecordIndex.IdFor(e.PeriodId, RecordSource.ClientJobs));
-        Identity<LedgerLinesNormalized>(e => RecordIndex.IdFor(e.PeriodId, RecordSource.LedgerLines));
-    }
+    public void Project(ClientJobsNormalized e, IDocumentOperations operations) =>
+        Upsert(operations, e.PeriodId, RecordSource.ClientJobs, e.Jobs.Select(job => (job.Record.SourceId, job.Version, job.Fingerprint)).ToList());
 
-    public static void Apply(ClientJobsNormalized e, RecordIndex index)
-    {
-        foreach (var job in e.Jobs)
-        {
-            index.Records[job.Record.SourceId] = new KnownRecord(job.Version, job.Fingerprint);
-        }
-    }
+    public void Project(LedgerLinesNormalized e, IDocumentOperations operations) =>
+        Upsert(operations, e.PeriodId, RecordSource.LedgerLines, e.Lines.Select(line => (line.Record.SourceId, line.Version, line.Fingerprint)).ToList());
 
-    public static void Apply(LedgerLinesNormalized e, RecordIndex index)
-    {
-        foreach (var line in e.Lines)
-        {
-            index.Records[line.Record.SourceId] = new KnownRecord(line.Version, line.Fingerprint);
-        }
-    }
+    private void Upsert(IDocumentOperations operations, Guid periodId, RecordSource source, IReadOnlyList<(string SourceId, int Version, string Fingerprint)> records) =>
+        operations.QueueSqlCommand(
+            $"insert into {schema}.{RecordVersions.TableName} (period_id, source, source_id, version, fingerprint) " +
+            "select ?, ?, s.source_id, s.version, s.fingerprint from unnest(?::text[], ?::int[], ?::text[]) as s(source_id, version, fingerprint) " +
+            "on conflict (period_id, source, source_id) do update set version = excluded.version, fingerprint = excluded.fingerprint",
+            periodId,
+            source.ToString(),
+            records.Select(r => r.SourceId).ToArray(),
+            records.Select(r => r.Version).ToArray(),
+            records.Select(r => r.Fingerprint).ToArray());
 }
 
 /// <summary>The sites a client's own data names (code → name): the registry ledger site names are resolved against.</summary>

@@ -15,9 +15,9 @@ public sealed record IngestionResult(
     IReadOnlyList<RowError> Errors,
     bool ErrorsTruncated)
 {
-    public static IngestionResult From(BatchSummary batch, IEnumerable<RejectedRow> rejected, int maxErrors, bool duplicate)
+    public static IngestionResult From(BatchSummary batch, IEnumerable<RowError> rowErrors, int maxErrors, bool duplicate)
     {
-        var errors = rejected.SelectMany(row => row.Errors).Take(maxErrors + 1).ToList();
+        var errors = rowErrors.Take(maxErrors + 1).ToList();
         return new IngestionResult(
             batch.BatchId, duplicate, batch.RowsRead, batch.RowsAccepted, batch.RowsRejected, batch.RecordsNew,
             batch.RecordsChanged, batch.RecordsUnchanged, errors.Take(maxErrors).ToList(), errors.Count > maxErrors);

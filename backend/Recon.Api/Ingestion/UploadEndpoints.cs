@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -29,8 +28,8 @@ public static class UploadEndpoints
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static Task<IResult> UploadLedgerLines(
-        Guid periodId, HttpRequest request, IDocumentSession session, IOptions<IngestionOptions> options, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        Upload(periodId, BatchSource.LedgerCsv, request, session, options.Value, clock, user, null, cancellationToken);
+        Guid periodId, HttpRequest request, IDocumentStore store, IQuerySession query, IOptions<IngestionOptions> options, TimeProvider clock, CancellationToken cancellationToken) =>
+        Upload(periodId, BatchSource.LedgerCsv, request, store, query, options.Value, clock, null, cancellationToken);
 
     [WolverinePost("/api/periods/{periodId}/client-jobs", OperationId = "uploadClientJobs")]
     [Tags("Ingestion")]
@@ -42,21 +41,21 @@ public static class UploadEndpoints
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static Task<IResult> UploadClientJobs(
-        Guid periodId, HttpRequest request, IDocumentSession session, IOptions<IngestionOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        Upload(periodId, BatchSource.ClientCsv, request, session, options.Value, clock, user, json.Value.SerializerOptions, cancellationToken);
+        Guid periodId, HttpRequest request, IDocumentStore store, IQuerySession query, IOptions<IngestionOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider clock, CancellationToken cancellationToken) =>
+        Upload(periodId, BatchSource.ClientCsv, request, store, query, options.Value, clock, json.Value.SerializerOptions, cancellationToken);
 
     private static async Task<IResult> Upload(
         Guid periodId,
         BatchSource csvSource,
         HttpRequest request,
-        IDocumentSession session,
+        IDocumentStore store,
+        IQuerySession query,
         IngestionOptions options,
         TimeProvider clock,
-        ClaimsPrincipal user,
         JsonSerializerOptions? jsonItems,
         CancellationToken cancellationToken)
     {
-        var period = await session.LoadAsync<PeriodDetails>(periodId, cancellationToken);
+        var period = await query.LoadAsync<PeriodDetails>(periodId, cancellationToken);
         if (period is null)
         {
             return Results.Problem(statusCode: 404, title: "Period not found", detail: $"No period has id {periodId}.");
@@ -70,18 +69,21 @@ public static class UploadEndpoints
         try
         {
             var now = clock.GetUtcNow();
-            var receivedBy = user.Identity?.Name ?? "anonymous";
+            var metadata = EventMetadata.Of(request.HttpContext);
             if (jsonItems is not null && request.HasJsonContentType())
             {
                 await using var body = new MemoryStream();
                 await request.Body.CopyToAsync(body, cancellationToken);
                 var items = JsonSerializer.Deserialize<List<ClientJobItem>>(body.ToArray(), jsonItems)
                     ?? throw new FileRefusedException("Empty body", "The JSON body is null; send an array of job items.");
-                var batch = new IncomingBatch(periodId, BatchSource.ClientJson, "client-jobs.json", body, receivedBy);
-                return await Record(session, period, batch, options, (checksum, token) =>
-                    items.Count == 0
-                        ? throw new FileRefusedException("Empty body", "The JSON array holds no job items.")
-                        : BatchIngestion.IngestClientItemsAsync(session, period, batch, checksum, items, now, token), cancellationToken);
+                if (items.Count == 0)
+                {
+                    throw new FileRefusedException("Empty body", "The JSON array holds no job items.");
+                }
+
+                var batch = new IncomingBatch(periodId, BatchSource.ClientJson, "client-jobs.json", body);
+                return await Record(query, period, batch, options, (checksum, token) =>
+                    BatchIngestion.IngestClientItemsAsync(store, query, period, batch, checksum, items, options, metadata, now, token), cancellationToken);
             }
 
             if (!request.HasFormContentType)
@@ -109,9 +111,9 @@ public static class UploadEndpoints
             }
 
             await using var content = file.OpenReadStream();
-            var upload = new IncomingBatch(periodId, csvSource, Path.GetFileName(file.FileName), content, receivedBy);
-            return await Record(session, period, upload, options, (checksum, token) =>
-                BatchIngestion.IngestCsvAsync(session, period, upload, checksum, options, now, token), cancellationToken);
+            var upload = new IncomingBatch(periodId, csvSource, Path.GetFileName(file.FileName), content);
+            return await Record(query, period, upload, options, (checksum, token) =>
+                BatchIngestion.IngestCsvAsync(store, query, period, upload, checksum, options, metadata, now, token), cancellationToken);
         }
         catch (FileRefusedException refused)
         {
@@ -119,27 +121,26 @@ public static class UploadEndpoints
         }
     }
 
-    /// <summary>Answers a batch already ingested with the same content, or ingests it and records its events.</summary>
+    /// <summary>Answers a batch already ingested with the same content, or ingests this one.</summary>
     internal static async Task<IResult> Record(
-        IDocumentSession session,
+        IQuerySession query,
         PeriodDetails period,
         IncomingBatch batch,
         IngestionOptions options,
-        Func<string, CancellationToken, Task<(Guid BatchId, IReadOnlyList<object> Events)>> ingest,
+        Func<string, CancellationToken, Task<BatchOutcome>> ingest,
         CancellationToken cancellationToken)
     {
         var checksum = await BatchIngestion.ChecksumAsync(batch.Content, cancellationToken);
-        if (await BatchIngestion.FindDuplicateAsync(session, period.PeriodId, checksum, cancellationToken) is { } duplicate)
+        if (await BatchIngestion.FindDuplicateAsync(query, period.PeriodId, checksum, cancellationToken) is { } duplicate)
         {
-            var earlierRejections = await BatchIngestion.RejectedRowsAsync(session, duplicate.BatchId, cancellationToken);
-            return TypedResults.Ok(IngestionResult.From(duplicate, earlierRejections, options.MaxErrorsInResponse, duplicate: true));
+            var earlierRejections = await BatchIngestion.RejectedRowsAsync(query, duplicate.BatchId, cancellationToken);
+            return TypedResults.Ok(IngestionResult.From(duplicate, earlierRejections.SelectMany(row => row.Errors), options.MaxErrorsInResponse, duplicate: true));
         }
 
-        var (batchId, events) = await ingest(checksum, cancellationToken);
-        session.Events.StartStream(batchId, events);
-        var summary = BatchSummaryProjection.Apply(events.OfType<BatchCompleted>().Single(), BatchSummaryProjection.Create((BatchReceived)events[0]));
-        var rejected = events.OfType<RowsQuarantined>().SelectMany(chunk => chunk.Rows);
-        return TypedResults.Created($"/api/batches/{batchId}", IngestionResult.From(summary, rejected, options.MaxErrorsInResponse, duplicate: false));
+        var outcome = await ingest(checksum, cancellationToken);
+        return TypedResults.Created(
+            $"/api/batches/{outcome.Summary.BatchId}",
+            IngestionResult.From(outcome.Summary, outcome.FirstErrors, options.MaxErrorsInResponse, duplicate: false));
     }
 
     private static IResult TooLarge(IngestionOptions options) =>

@@ -29,14 +29,17 @@ public sealed class AppFixture : IAsyncLifetime
                 "ConnectionStrings__Recon is not set: run the HTTP tests through './ops/recon test', which starts a throwaway PostgreSQL.");
         }
 
-        Environment.SetEnvironmentVariable("Recon__Database__Schema", Schema);
-        Environment.SetEnvironmentVariable("Recon__Ingestion__MaxFileBytes", MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Host = await AlbaHost.For<Program>(builder => builder.ConfigureServices(services =>
+        Host = await AlbaHost.For<Program>(builder =>
         {
-            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
-            services.RunWolverineInSoloMode();
-            services.DisableAllExternalWolverineTransports();
-        }));
+            builder.UseSetting("Recon:Database:Schema", Schema);
+            builder.UseSetting("Recon:Ingestion:MaxFileBytes", MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.ConfigureServices(services =>
+            {
+                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+                services.RunWolverineInSoloMode();
+                services.DisableAllExternalWolverineTransports();
+            });
+        });
     }
 
     public async Task DisposeAsync()
@@ -62,9 +65,22 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
 
     protected IDocumentStore Store => fixture.Host.Services.GetRequiredService<IDocumentStore>();
 
-    public async Task InitializeAsync() => await Host.ResetAllMartenDataAsync();
+    public async Task InitializeAsync() => await Host.ResetReconDataAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
     protected Task<IScenarioResult> Scenario(Action<Scenario> configure) => Host.Scenario(configure);
+}
+
+public static class DataReset
+{
+    /// <summary>Wipes events, documents and the record-version table: every test starts from an empty store.</summary>
+    public static async Task ResetReconDataAsync(this IAlbaHost host)
+    {
+        await host.ResetAllMartenDataAsync();
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+        await using var session = store.LightweightSession();
+        session.QueueSqlCommand($"truncate table {store.Options.DatabaseSchemaName}.{Recon.Api.Ingestion.RecordVersions.TableName}");
+        await session.SaveChangesAsync();
+    }
 }
