@@ -31,13 +31,14 @@ ensure_toolchain() {
 # .env holds this machine's settings and secrets; it is created from .env.example with a fresh database password.
 ensure_env_file() {
   if [ ! -f "$ROOT/.env" ]; then
-    local password
-    password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24)
-    sed "s/^RECON_DB_PASSWORD=.*/RECON_DB_PASSWORD=$password/" "$ROOT/.env.example" >"$ROOT/.env"
+    sed -e "s/^RECON_DB_PASSWORD=.*/RECON_DB_PASSWORD=$(random_secret)/" \
+      -e "s/^RECON_SANDBOX_API_KEY=.*/RECON_SANDBOX_API_KEY=$(random_secret)/" "$ROOT/.env.example" >"$ROOT/.env"
     chmod 600 "$ROOT/.env"
-    log "Created .env from .env.example with a generated database password"
+    log "Created .env from .env.example with a generated database password and sandbox API key"
   fi
 }
+
+random_secret() { head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24; }
 
 load_env_file() {
   set -a
@@ -45,6 +46,10 @@ load_env_file() {
   source "$ROOT/.env"
   set +a
   [ -n "${RECON_DB_PASSWORD:-}" ] || die ".env has no RECON_DB_PASSWORD"
+  if [ -z "${RECON_SANDBOX_API_KEY:-}" ]; then # .env created before the sandbox existed
+    RECON_SANDBOX_API_KEY=$(random_secret)
+    printf '\nRECON_SANDBOX_API_KEY=%s\n' "$RECON_SANDBOX_API_KEY" >>"$ROOT/.env"
+  fi
 }
 
 npm_install() {
