@@ -14,6 +14,7 @@ var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Re
     ?? throw new InvalidOperationException("ConnectionStrings__Recon is not set: run ./ops/recon bench.");
 var root = Args.RepositoryRoot();
 var work = Directory.CreateTempSubdirectory("recon-bench-");
+Process? api = null;
 try
 {
     Console.WriteLine($"Generating a ledger of about {arguments.Rows:N0} rows (seed 7, medium noise)…");
@@ -25,7 +26,7 @@ try
 
     var port = Processes.FreePort();
     var apiDll = Path.Combine(root, "backend/Recon.Api/bin/Release/net10.0/Recon.Api.dll");
-    using var api = Processes.Start("dotnet", [apiDll, "--contentRoot", Path.GetDirectoryName(apiDll)!, "--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string>
+    api = Processes.StartQuiet("dotnet", [apiDll, "--contentRoot", Path.GetDirectoryName(apiDll)!, "--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string>
     {
         ["Recon__Database__Schema"] = "bench",
         ["Recon__Spa__RootPath"] = string.Empty,
@@ -48,6 +49,8 @@ try
     var uploadSeconds = await Upload(http, periodId, ledger);
     var peakKb = Processes.PeakWorkingSetKb(api.Id);
 
+    await Processes.StopAsync(api);
+
     var copySeconds = await RawCopy.MeasureAsync(connectionString, ledger);
 
     Console.WriteLine();
@@ -60,6 +63,12 @@ try
 }
 finally
 {
+    if (api is not null)
+    {
+        await Processes.StopAsync(api);
+        api.Dispose();
+    }
+
     work.Delete(recursive: true);
 }
 
@@ -172,6 +181,37 @@ internal static class Processes
         }
 
         return Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
+    }
+
+    /// <summary>Starts a server whose own output is discarded, so the benchmark's figures stay readable.</summary>
+    public static Process StartQuiet(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo(file) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    public static async Task StopAsync(Process process)
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
     }
 
     public static async Task WaitForAsync(HttpClient http, string path, Process process)
