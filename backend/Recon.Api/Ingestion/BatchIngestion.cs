@@ -160,6 +160,14 @@ public static class BatchIngestion
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // The version table grows inside this transaction, while the planner's statistics still describe it as it
+        // was: without this, each chunk's lookup may scan the whole table and a million-row file turns quadratic.
+        await using (var useIndexes = new NpgsqlCommand("set local enable_seqscan = off", connection, transaction))
+        {
+            await useIndexes.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await AppendAsync(store, transaction, metadata, received.BatchId, [received], startStream: true, cancellationToken);
 
         var records = new List<TRecord>(BatchPlan.ChunkSize);

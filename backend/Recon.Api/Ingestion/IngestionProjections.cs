@@ -69,11 +69,12 @@ public static class RecordVersions
     public static Table Table(string schema)
     {
         var table = new Table($"{schema}.{TableName}");
+        // text, not varchar: a lookup by "source_id = any(text[])" must be an index condition, not a filter.
         table.AddColumn<Guid>("period_id").AsPrimaryKey();
-        table.AddColumn<string>("source").AsPrimaryKey();
-        table.AddColumn<string>("source_id").AsPrimaryKey();
+        table.AddColumn("source", "text").AsPrimaryKey();
+        table.AddColumn("source_id", "text").AsPrimaryKey();
         table.AddColumn<int>("version").NotNull();
-        table.AddColumn<string>("fingerprint").NotNull();
+        table.AddColumn("fingerprint", "text").NotNull();
         return table;
     }
 

@@ -50,6 +50,23 @@ public class when_uploading_ledger_lines(AppFixture fixture) : IntegrationContex
     }
 
     [Fact]
+    public async Task records_are_recorded_in_chunks_of_at_most_500_and_no_event_reaches_1_mb()
+    {
+        var periodId = await Host.GivenOpenPeriod();
+        var rows = Enumerable.Range(1, 1_201).Select(i =>
+            $"INV-{i / 3},{i % 3 + 1},J{100000 + i},\"Riverside Office Park, Building {i % 7}\",Window Clean - Ext,10/05/2026,2,125.00,\"$250.00\",USD,2026-11-02");
+
+        var (_, body) = await Host.UploadLedger(periodId, Uploads.Csv([Uploads.LedgerHeader, .. rows]));
+
+        body.RecordsNew.ShouldBe(1_201);
+        await using var session = Store.QuerySession();
+        var chunks = (await session.Events.FetchStreamAsync(body.BatchId)).Select(e => e.Data).OfType<LedgerLinesNormalized>().ToList();
+        chunks.Select(chunk => chunk.Lines.Count).ShouldBe([500, 500, 201]);
+        chunks.Select(chunk => chunk.Chunk).ShouldBe([0, 1, 2]);
+        chunks.ShouldAllBe(chunk => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(chunk, (System.Text.Json.JsonSerializerOptions?)null).Length < 1_000_000);
+    }
+
+    [Fact]
     public async Task bad_rows_are_quarantined_with_line_field_and_reason_while_good_rows_are_accepted()
     {
         var periodId = await Host.GivenOpenPeriod();
