@@ -69,7 +69,6 @@ public static class RecordVersions
     public static Table Table(string schema)
     {
         var table = new Table($"{schema}.{TableName}");
-        // text, not varchar: a lookup by "source_id = any(text[])" must be an index condition, not a filter.
         table.AddColumn<Guid>("period_id").AsPrimaryKey();
         table.AddColumn("source", "text").AsPrimaryKey();
         table.AddColumn("source_id", "text").AsPrimaryKey();
@@ -89,7 +88,11 @@ public static class RecordVersions
         }
 
         await using var command = new NpgsqlCommand(
-            $"select source_id, version, fingerprint from {schema}.{TableName} where period_id = $1 and source = $2 and source_id = any($3)",
+            // One primary-key probe per id: the lateral "limit 1" keeps the planner from turning this into a scan of
+            // the period's rows with a filter, which it prefers while the table's statistics still say it is empty.
+            $"select ids.source_id, v.version, v.fingerprint from unnest($3::text[]) as ids(source_id) " +
+            $"cross join lateral (select version, fingerprint from {schema}.{TableName} " +
+            "where period_id = $1 and source = $2 and source_id = ids.source_id limit 1) as v",
             transaction.Connection,
             transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = periodId });
