@@ -62,7 +62,7 @@ public static class PeriodEventHistoryEndpoint
     {
         if (await session.LoadAsync<PeriodDetails>(periodId, cancellationToken) is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Period not found", detail: $"No period has id {periodId}.");
+            return PeriodProblems.NotFound(periodId);
         }
 
         var page = query.Page ?? 1;

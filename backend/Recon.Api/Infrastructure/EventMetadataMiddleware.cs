@@ -12,7 +12,7 @@ public static class EventMetadataMiddleware
     public static void Before(HttpContext httpContext, IDocumentSession session)
     {
         session.CorrelationId = httpContext.TraceIdentifier;
-        session.LastModifiedBy = httpContext.User.Identity?.Name ?? "anonymous";
+        session.LastModifiedBy = Actor.NameOf(httpContext.User);
     }
 
     public static bool AppliesTo(HttpChain chain) =>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Marten;
 using Npgsql;
+using Recon.Api.Infrastructure;
 using Recon.Api.Periods;
 using Recon.Api.ReferenceData;
 using Recon.Domain.Ingestion;
@@ -20,7 +21,7 @@ public sealed record IncomingBatch(Guid PeriodId, BatchSource Source, string Fil
 public sealed record EventMetadata(string User, string CorrelationId)
 {
     public static EventMetadata Of(HttpContext context) =>
-        new(context.User.Identity?.Name ?? "anonymous", context.TraceIdentifier);
+        new(Actor.NameOf(context.User), context.TraceIdentifier);
 }
 
 /// <summary>A recorded batch: its summary and its first row errors (at most one more than asked, to tell truncation).</summary>

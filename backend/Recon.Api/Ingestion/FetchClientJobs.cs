@@ -34,7 +34,7 @@ public static partial class FetchClientJobsEndpoint
         var period = await query.LoadAsync<PeriodDetails>(periodId, cancellationToken);
         if (period is null)
         {
-            return Results.Problem(statusCode: 404, title: "Period not found", detail: $"No period has id {periodId}.");
+            return PeriodProblems.NotFound(periodId);
         }
 
         if (!clientApi.Value.IsConfigured)

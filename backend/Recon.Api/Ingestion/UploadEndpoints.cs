@@ -58,7 +58,7 @@ public static class UploadEndpoints
         var period = await query.LoadAsync<PeriodDetails>(periodId, cancellationToken);
         if (period is null)
         {
-            return Results.Problem(statusCode: 404, title: "Period not found", detail: $"No period has id {periodId}.");
+            return PeriodProblems.NotFound(periodId);
         }
 
         if (request.ContentLength > options.MaxFileBytes + UploadLimits.MultipartOverheadBytes)

@@ -52,7 +52,7 @@ public static class OpenPeriodEndpoint
         var command = new OpenPeriodCommand(
             ClientId.Parse(request.ClientId),
             ReconciliationMonth.Parse(request.Month),
-            user.Identity?.Name ?? "anonymous");
+            Actor.NameOf(user));
         var periodId = PeriodDecider.PeriodIdFor(command.ClientId, command.Month);
         var existing = await session.Events.FetchLatest<Period>(periodId, cancellationToken);
 

@@ -25,6 +25,12 @@ public sealed partial class PeriodDetailsProjection : SingleStreamProjection<Per
         new(opened.Data.PeriodId, opened.Data.ClientId, opened.Data.Month, PeriodStatus.Open, opened.Data.OpenedAt, opened.Data.OpenedBy);
 }
 
+public static class PeriodProblems
+{
+    public static IResult NotFound(Guid periodId) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Period not found", detail: $"No period has id {periodId}.");
+}
+
 public sealed record PeriodsPage(IReadOnlyList<PeriodDetails> Items, int Page, int PageSize, long TotalCount);
 
 public sealed class PeriodsQuery
@@ -74,7 +80,7 @@ public static class PeriodDetailsEndpoints
     {
         var period = await session.LoadAsync<PeriodDetails>(periodId, cancellationToken);
         return period is null
-            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Period not found", detail: $"No period has id {periodId}.")
+            ? PeriodProblems.NotFound(periodId)
             : TypedResults.Ok(period);
     }
 }

@@ -101,7 +101,7 @@ public static class ReferenceDataEndpoints
         string serviceType, AddServiceSynonym request, IDocumentSession session, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var catalog = await ReferenceCatalogs.ServiceCatalogAsync(session, cancellationToken);
-        switch (ReferenceDataDecider.AddServiceSynonym(catalog, serviceType, request.Synonym, user.Identity?.Name ?? "anonymous", clock.GetUtcNow()))
+        switch (ReferenceDataDecider.AddServiceSynonym(catalog, serviceType, request.Synonym, Actor.NameOf(user), clock.GetUtcNow()))
         {
             case Decision<ServiceSynonymAdded>.Accepted(var added):
                 session.Events.Append(ReferenceCatalogs.ServiceCatalogStream, added);
@@ -134,7 +134,7 @@ public static class ReferenceDataEndpoints
     {
         var client = clientId.Trim().ToLowerInvariant();
         var registry = await ReferenceCatalogs.SiteRegistryAsync(session, client, cancellationToken);
-        switch (ReferenceDataDecider.AddSiteAlias(client, registry, siteCode, request.Alias, user.Identity?.Name ?? "anonymous", clock.GetUtcNow()))
+        switch (ReferenceDataDecider.AddSiteAlias(client, registry, siteCode, request.Alias, Actor.NameOf(user), clock.GetUtcNow()))
         {
             case Decision<SiteAliasAdded>.Accepted(var added):
                 session.Events.Append(ReferenceCatalogs.ClientReferenceStream(client), added);

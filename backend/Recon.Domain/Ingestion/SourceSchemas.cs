@@ -21,8 +21,6 @@ public sealed record SourceSchema(RecordSource Source, IReadOnlyList<string> Req
         ["job_ref", "posted_date"],
         []);
 
-    public static SourceSchema For(RecordSource source) => source == RecordSource.ClientJobs ? ClientJobs : LedgerLines;
-
     public IEnumerable<string> Known => Required.Concat(Optional).Concat(Personal);
 }
 
