@@ -6,6 +6,7 @@ using Recon.Api.Infrastructure;
 using Recon.Api.Ingestion;
 using Recon.Api.Periods;
 using Recon.Api.ReferenceData;
+using Recon.Api.Runs;
 using Weasel.Core;
 using Wolverine;
 using Wolverine.Http;
@@ -51,6 +52,7 @@ builder.Services.AddMarten(options =>
         options.AddPeriods();
         options.AddIngestion(schema);
         options.AddReferenceData();
+        options.AddRuns();
     })
     .UseLightweightSessions()
     .ApplyAllDatabaseChangesOnStartup()
@@ -60,6 +62,7 @@ builder.Host.UseWolverine(options =>
 {
     options.Policies.AutoApplyTransactions();
     options.EnableRelayOfUserName = true;
+    options.AddRuns();
 });
 builder.Services.AddWolverineHttp();
 

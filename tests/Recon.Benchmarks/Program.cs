@@ -6,7 +6,13 @@ using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 
-// Ingestion benchmark: a ledger CSV of N rows uploaded over HTTP to the real API process (events committed when the
+if (args.Length > 0 && args[0] == "matching")
+{
+    MatchingBenchmark.Run(args[1..]);
+    return;
+}
+
+// Ingestion benchmark (the default mode): a ledger CSV of N rows uploaded over HTTP to the real API process (events committed when the
 // response arrives), next to a raw binary COPY of the same rows into PostgreSQL, in the same run. Prints rows/s and
 // the API process's peak working set. Run through ./ops/recon bench, which starts PostgreSQL and builds everything.
 var arguments = Args.Parse(args);

@@ -4,13 +4,14 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Recon.Api.Ingestion;
 using Recon.Api.Periods;
+using Recon.Api.Runs;
 using Wolverine.Http;
 
 namespace Recon.Api.Audit;
 
 /// <summary>One event of a period's history, as an auditor replays it.</summary>
 /// <param name="Sequence">The event's position in the whole store: history is ordered by it.</param>
-/// <param name="StreamId">The period's stream or one of its batch streams.</param>
+/// <param name="StreamId">The period's stream or one of its batch or run streams.</param>
 /// <param name="Version">The event's position in its stream.</param>
 /// <param name="Type">The event type, e.g. <c>period_opened</c>, <c>batch_received</c>.</param>
 /// <param name="Timestamp">When it was recorded.</param>
@@ -55,7 +56,7 @@ public static class PeriodEventHistoryEndpoint
 {
     [WolverineGet("/api/audit/periods/{periodId}/events", OperationId = "listPeriodEvents")]
     [Tags("Audit")]
-    [EndpointSummary("A period's ordered event history: the period's own events and those of its batches")]
+    [EndpointSummary("A period's ordered event history: the period's own events and those of its batches and runs")]
     [ProducesResponseType<AuditEventsPage>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(Guid periodId, [AsParameters] AuditEventsQuery query, IQuerySession session, CancellationToken cancellationToken)
@@ -71,7 +72,11 @@ public static class PeriodEventHistoryEndpoint
             .Where(batch => batch.PeriodId == periodId)
             .Select(batch => batch.BatchId)
             .ToListAsync(cancellationToken);
-        var streamIds = batchIds.Append(periodId).ToArray();
+        var runIds = await session.Query<RunSummary>()
+            .Where(run => run.PeriodId == periodId)
+            .Select(run => run.RunId)
+            .ToListAsync(cancellationToken);
+        var streamIds = batchIds.Concat(runIds).Append(periodId).ToArray();
 
         var events = session.Events.QueryAllRawEvents().Where(e => streamIds.Contains(e.StreamId));
         var total = await events.CountAsync(cancellationToken);

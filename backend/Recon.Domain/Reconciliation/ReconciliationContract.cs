@@ -146,7 +146,7 @@ public sealed record MonthlyRate(string Month, string SiteCode, string Service, 
 /// currency units before subtracting (<see cref="VarianceIgnoringCents"/>); <see cref="VariancePercent"/> is that
 /// amount's absolute value over the truncated client total, in percent, rounded half away from zero to 2 decimals
 /// (0 when both are 0, 100 when only the client total is 0). <see cref="OverLimit"/> when it exceeds
-/// <see cref="RuleConfiguration.VarianceLimitPercent"/>. <see cref="VarianceByCategory"/> adds up exactly to <see cref="Variance"/>.
+/// <see cref="VarianceLimitPercent"/> (the rule configuration's limit). <see cref="VarianceByCategory"/> adds up exactly to <see cref="Variance"/>.
 /// </summary>
 public sealed record RunKpis(
     string Currency,
@@ -157,6 +157,7 @@ public sealed record RunKpis(
     decimal Variance,
     decimal VarianceIgnoringCents,
     decimal VariancePercent,
+    decimal VarianceLimitPercent,
     bool OverLimit,
     decimal AutoMatchRate,
     int Matches,

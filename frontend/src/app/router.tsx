@@ -3,6 +3,7 @@ import { NotFoundRoute } from './routes/not-found';
 import { PeriodRoute } from './routes/period';
 import { PeriodIngestionRoute } from './routes/period-ingestion';
 import { PeriodOverviewRoute } from './routes/period-overview';
+import { PeriodReconciliationRoute } from './routes/period-reconciliation';
 import { PeriodsRoute } from './routes/periods';
 import { RootLayout } from './routes/root-layout';
 import { RouteError } from './routes/route-error';
@@ -21,6 +22,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <PeriodOverviewRoute /> },
           { path: 'ingestion', element: <PeriodIngestionRoute /> },
+          { path: 'reconciliation', element: <PeriodReconciliationRoute /> },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

@@ -48,3 +48,60 @@ export function formatBytes(bytes: number): string {
   const digits = value < 10 ? 1 : 0;
   return `${value.toFixed(digits)} ${BYTE_UNITS[unit] ?? ''}`;
 }
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(currency: string, signed: boolean): Intl.NumberFormat | null {
+  const key = `${currency}:${String(signed)}`;
+  let format = moneyFormats.get(key);
+  if (format === undefined) {
+    try {
+      format = new Intl.NumberFormat(undefined, {
+        style: 'currency',
+        currency,
+        signDisplay: signed ? 'exceptZero' : 'auto',
+      });
+    } catch {
+      return null;
+    }
+    moneyFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * An amount in its currency with the reader's separators (`$1,234.50`); `signed` writes a plus before gains too
+ * (`+$12.00`), for differences. An unknown currency code is written after the number instead.
+ */
+export function formatMoney(amount: number, currency: string, { signed = false } = {}): string {
+  const format = moneyFormat(currency, signed);
+  if (format === null) {
+    const sign = signed && amount > 0 ? '+' : '';
+    return `${sign}${amount.toFixed(2)} ${currency}`;
+  }
+  return format.format(amount);
+}
+
+const percentFormats = new Map<number, Intl.NumberFormat>();
+
+/** A ratio from 0 to 1 as a percentage (`0.873` → `87.3%`), with at most `digits` decimals. */
+export function formatRatio(ratio: number, digits = 1): string {
+  let format = percentFormats.get(digits);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: digits });
+    percentFormats.set(digits, format);
+  }
+  return format.format(ratio);
+}
+
+/** A number that already is a percentage (`1.25` → `1.25%`), as the API reports variance percentages. */
+export function formatPercent(percent: number, digits = 2): string {
+  return formatRatio(percent / 100, digits);
+}
+
+const decimalFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 4 });
+
+/** A decimal with the reader's separators and up to four decimals (`1,234.5`), for quantities and rates. */
+export function formatDecimal(value: number): string {
+  return decimalFormat.format(value);
+}

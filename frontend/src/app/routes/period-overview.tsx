@@ -11,6 +11,9 @@ export function PeriodOverviewRoute() {
       <p>
         <Link to="ingestion">Ingest this period&rsquo;s client jobs and ledger lines</Link>
       </p>
+      <p>
+        <Link to="reconciliation">Reconcile this period</Link>
+      </p>
     </>
   );
 }

@@ -41,6 +41,11 @@ function PeriodFrame({ periodId }: { periodId: string }) {
               Ingestion
             </NavLink>
           </li>
+          <li>
+            <NavLink to="reconciliation" className="tabs__link">
+              Reconciliation
+            </NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet context={period.data} />

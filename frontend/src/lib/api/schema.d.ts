@@ -11,7 +11,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A period's ordered event history: the period's own events and those of its batches */
+    /** A period's ordered event history: the period's own events and those of its batches and runs */
     get: operations['listPeriodEvents'];
     put?: never;
     post?: never;
@@ -238,6 +238,118 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/periods/{periodId}/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List a period's runs, newest first */
+    get: operations['listRuns'];
+    put?: never;
+    /**
+     * Reconcile a period
+     * @description Queues a reconciliation run of the period's records as they are now (its completed batches). The run executes in the background through a durable message: it survives a restart, is retried on transient faults and is never done twice. Poll GET /api/runs/{runId} for its status. Refused with 409 while another run of the period is queued or running.
+     */
+    post: operations['requestRun'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/runs/{runId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a run: status, progress, snapshot and KPIs */
+    get: operations['getRun'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/periods/{periodId}/kpis': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a period's KPIs: those of its latest completed run */
+    get: operations['getPeriodKpis'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/runs/{runId}/matches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List a run's matches with their explanations
+     * @description Cursor-paginated. Filter by category or method; sort by impact (largest first) or by the run's order. Ids are source ids: job_id and invoice_number/line_no.
+     */
+    get: operations['listRunMatches'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/runs/{runId}/exceptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List a run's exceptions
+     * @description Cursor-paginated. Filter by category, status (open, autoResolved) or method of the underlying match; sort by impact (largest first) or by the run's order. Ids are source ids: job_id and invoice_number/line_no.
+     */
+    get: operations['listRunExceptions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/runs/{runId}/anomalies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the rate anomalies a run flagged */
+    get: operations['listRunAnomalies'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -323,6 +435,52 @@ export interface components {
       status?: string | null;
       poNumber?: string | null;
     };
+    ExceptionItem: {
+      /** Format: uuid */
+      exceptionId: string;
+      category: string;
+      clientJobIds: string[];
+      ledgerLineIds: string[];
+      /** Format: double */
+      clientAmount: number;
+      /** Format: double */
+      ledgerAmount: number;
+      /** Format: double */
+      difference: number;
+      /** Format: double */
+      differencePercent?: number | null;
+      /** Format: double */
+      quantityDifference: number;
+      /** Format: double */
+      unitRateDifference: number;
+      /** Format: double */
+      impact: number;
+      /** Format: double */
+      confidence: number;
+      status: components['schemas']['ExceptionStatus'];
+      /** Format: int32 */
+      priority?: number | null;
+      reason: string;
+      resolution?: string | null;
+      /** Format: uuid */
+      matchId?: string | null;
+      method?: components['schemas']['MatchMethod'];
+    };
+    /** @enum {string} */
+    ExceptionStatus: 'open' | 'autoResolved';
+    ExceptionsPage: {
+      items: components['schemas']['ExceptionItem'][];
+      nextCursor?: string | null;
+    };
+    FieldComparison: {
+      field: string;
+      clientValue?: string | null;
+      ledgerValue?: string | null;
+      /** Format: double */
+      similarity: number;
+      /** Format: double */
+      weight: number;
+    };
     HttpValidationProblemDetails: {
       type?: string | null;
       title?: string | null;
@@ -355,6 +513,36 @@ export interface components {
       errors: components['schemas']['RowError'][];
       errorsTruncated: boolean;
     };
+    MatchExplanation: {
+      /** Format: int32 */
+      ruleVersion: number;
+      /** Format: double */
+      score: number;
+      /** Format: double */
+      threshold: number;
+      fields: components['schemas']['FieldComparison'][];
+      runnersUp: components['schemas']['RunnerUp'][];
+      summary: string;
+    };
+    MatchItem: {
+      /** Format: uuid */
+      matchId: string;
+      clientJobIds: string[];
+      ledgerLineIds: string[];
+      method: components['schemas']['MatchMethod'];
+      /** Format: double */
+      confidence: number;
+      category: string;
+      /** Format: double */
+      impact: number;
+      explanation: components['schemas']['MatchExplanation'];
+    };
+    /** @enum {string} */
+    MatchMethod: 'exact' | 'fuzzy' | 'manual';
+    MatchesPage: {
+      items: components['schemas']['MatchItem'][];
+      nextCursor?: string | null;
+    };
     OpenPeriod: {
       clientId: string;
       month: string;
@@ -368,6 +556,17 @@ export interface components {
       /** Format: date-time */
       openedAt: string;
       openedBy: string;
+    };
+    PeriodKpisView: {
+      /** Format: uuid */
+      periodId: string;
+      /** Format: uuid */
+      latestRunId?: string | null;
+      /** Format: date-time */
+      latestRunCompletedAt?: string | null;
+      /** Format: int32 */
+      runsCompleted: number;
+      kpis?: components['schemas']['RunKpis'];
     };
     PeriodOpenedResponse: {
       /** Format: uuid */
@@ -394,6 +593,20 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
+    RateAnomaly: {
+      kind: string;
+      siteCode: string;
+      service: string;
+      clientJobIds: string[];
+      ledgerLineIds: string[];
+      /** Format: double */
+      unitRate: number;
+      /** Format: double */
+      median: number;
+      /** Format: double */
+      score: number;
+      reason: string;
+    };
     RejectedRow: {
       /** Format: int64 */
       line: number;
@@ -416,6 +629,101 @@ export interface components {
       line: number;
       field: string;
       message: string;
+    };
+    RunAccepted: {
+      /** Format: uuid */
+      runId: string;
+    };
+    RunInputBatch: {
+      /** Format: uuid */
+      batchId: string;
+      source: components['schemas']['BatchSource'];
+      fileName: string;
+      checksum: string;
+      /** Format: date-time */
+      receivedAt: string;
+    };
+    RunKpis: {
+      currency: string;
+      /** Format: int32 */
+      clientJobs: number;
+      /** Format: int32 */
+      ledgerLines: number;
+      /** Format: double */
+      clientTotal: number;
+      /** Format: double */
+      ledgerTotal: number;
+      /** Format: double */
+      variance: number;
+      /** Format: double */
+      varianceIgnoringCents: number;
+      /** Format: double */
+      variancePercent: number;
+      /** Format: double */
+      varianceLimitPercent: number;
+      overLimit: boolean;
+      /** Format: double */
+      autoMatchRate: number;
+      /** Format: int32 */
+      matches: number;
+      /** Format: int32 */
+      exactMatches: number;
+      /** Format: int32 */
+      fuzzyMatches: number;
+      /** Format: int32 */
+      exceptions: number;
+      /** Format: int32 */
+      autoResolved: number;
+      /** Format: int32 */
+      routedToReview: number;
+      /** Format: double */
+      autoResolvedAmount: number;
+      exceptionsByCategory: {
+        [key: string]: number;
+      };
+      varianceByCategory: {
+        [key: string]: number;
+      };
+    };
+    RunList: {
+      items: components['schemas']['RunView'][];
+    };
+    /** @enum {string} */
+    RunStatus: 'queued' | 'running' | 'completed' | 'failed';
+    RunView: {
+      /** Format: uuid */
+      runId: string;
+      /** Format: uuid */
+      periodId: string;
+      clientId: string;
+      month: string;
+      status: components['schemas']['RunStatus'];
+      phase: string;
+      /** Format: double */
+      progress: number;
+      requestedBy: string;
+      /** Format: date-time */
+      requestedAt: string;
+      /** Format: date-time */
+      startedAt?: string | null;
+      /** Format: date-time */
+      completedAt?: string | null;
+      /** Format: int32 */
+      ruleConfigurationVersion?: number | null;
+      batches: components['schemas']['RunInputBatch'][];
+      /** Format: int32 */
+      clientJobs: number;
+      /** Format: int32 */
+      ledgerLines: number;
+      recordVersionsDigest?: string | null;
+      kpis?: components['schemas']['RunKpis'];
+      failureReason?: string | null;
+    };
+    RunnerUp: {
+      clientJobIds: string[];
+      ledgerLineIds: string[];
+      /** Format: double */
+      score: number;
     };
     ServiceTypeView: {
       name: string;
@@ -996,6 +1304,264 @@ export interface operations {
       };
       /** @description Conflict */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  listRuns: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RunList'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  requestRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RunAccepted'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  getRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        runId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RunView'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  getPeriodKpis: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        periodId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeriodKpisView'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  listRunMatches: {
+    parameters: {
+      query?: {
+        category?: string;
+        status?: string;
+        method?: string;
+        sort?: string;
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        runId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MatchesPage'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  listRunExceptions: {
+    parameters: {
+      query?: {
+        category?: string;
+        status?: string;
+        method?: string;
+        sort?: string;
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        runId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExceptionsPage'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  listRunAnomalies: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        runId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RateAnomaly'][];
+        };
+      };
+      /** @description Not Found */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,0 +1,204 @@
+using Marten;
+using Npgsql;
+using Recon.Api.ReferenceData;
+using Recon.Domain.Normalization;
+using Recon.Domain.Periods;
+using Recon.Domain.Reconciliation;
+using Recon.Domain.Runs;
+using Wolverine;
+
+namespace Recon.Api.Runs;
+
+/// <summary>The durable message that makes a requested run happen (persisted with the request, in its transaction).</summary>
+public sealed record ExecuteRun(Guid RunId);
+
+/// <summary>
+/// Executes a run: snapshot, reconcile (pure engine), then every decision appended as events in one transaction, so
+/// a run is either wholly recorded or not at all. Delivered again after a restart or a transient fault, it resumes
+/// on the snapshot recorded when it started; a completed or failed run is never done twice.
+/// </summary>
+public static partial class ExecuteRunHandler
+{
+    public const int MaxAttempts = 3;
+
+    /// <summary>Events per Marten session inside the run's single transaction.</summary>
+    public const int AppendChunk = 2_000;
+
+    public const string Actor = "recon-run";
+
+    public static async Task Handle(
+        ExecuteRun message,
+        IDocumentStore store,
+        IConfiguration configuration,
+        TimeProvider clock,
+        Envelope envelope,
+        ILogger<ExecuteRun> logger,
+        CancellationToken cancellationToken)
+    {
+        await using var query = store.QuerySession();
+        var run = await LoadRunAsync(store, message.RunId, cancellationToken);
+        var step = RunDecider.NextStep(run);
+        if (step == RunStep.Skip || run is null)
+        {
+            LogNothingToDo(logger, message.RunId);
+            return;
+        }
+
+        try
+        {
+            var started = step == RunStep.Resume && run.Started is { } before
+                ? before
+                : await StartAsync(store, query, run, RuleSettings.From(configuration), clock, cancellationToken);
+            await ExecuteAsync(store, query, started, clock, logger, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && (!IsTransient(exception) || envelope.Attempts >= MaxAttempts))
+        {
+            LogFailed(logger, exception, message.RunId);
+            await using var session = store.LightweightSession();
+            session.LastModifiedBy = Actor;
+            session.Events.Append(message.RunId, new RunFailed(message.RunId, run.PeriodId, FailureReason(exception), clock.GetUtcNow()));
+            await session.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    public static bool IsTransient(Exception exception) => exception switch
+    {
+        NpgsqlException { IsTransient: true } => true,
+        TimeoutException => true,
+        JasperFx.ConcurrencyException => true,
+        _ => exception.InnerException is { } inner && IsTransient(inner),
+    };
+
+    private static string FailureReason(Exception exception) => exception switch
+    {
+        NpgsqlException => "The database could not be reached or refused the run's writes; see the server log. Request the run again.",
+        _ => $"The run stopped on an unexpected error ({exception.GetType().Name}); see the server log with the run id.",
+    };
+
+    private static async Task<Run?> LoadRunAsync(IDocumentStore store, Guid runId, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        return await session.Events.FetchLatest<Run>(runId, cancellationToken);
+    }
+
+    private static async Task<RunStarted> StartAsync(IDocumentStore store, IQuerySession query, Run run, RuleConfiguration rules, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var batches = await RunSnapshot.CompletedBatchesAsync(query, run.PeriodId, cancellationToken);
+        var snapshot = await RunSnapshot.LoadAsync(query, run.PeriodId, batches, cancellationToken);
+        var started = new RunStarted(run.Id, run.PeriodId, batches, snapshot.Jobs.Count, snapshot.Lines.Count, snapshot.Digest, rules.Version, rules, clock.GetUtcNow());
+
+        await using var session = store.LightweightSession();
+        session.LastModifiedBy = Actor;
+        var stream = await session.Events.FetchForWriting<Run>(run.Id, cancellationToken);
+        if (stream.Aggregate?.Status != RunStatus.Queued)
+        {
+            throw new JasperFx.ConcurrencyException($"Run {run.Id} was started by another delivery.", typeof(Run), run.Id);
+        }
+
+        stream.AppendOne(started);
+        session.Store(new RunProgress { Id = run.Id, Phase = "loading", Progress = 0.05m });
+        await session.SaveChangesAsync(cancellationToken);
+        return started;
+    }
+
+    private static async Task ExecuteAsync(IDocumentStore store, IQuerySession query, RunStarted started, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    {
+        var summary = await query.LoadAsync<RunSummary>(started.RunId, cancellationToken)
+            ?? throw new InvalidOperationException($"Run {started.RunId} has no summary.");
+        var snapshot = await RunSnapshot.LoadAsync(query, started.PeriodId, started.Batches, cancellationToken);
+        var history = await query.LoadAsync<ClientRateHistory>(summary.ClientId, cancellationToken);
+        var input = new ReconciliationInput(
+            ReconciliationMonth.Parse(summary.Month),
+            snapshot.Jobs,
+            snapshot.Lines,
+            started.Rules,
+            history?.RatesByMonth.Where(month => string.CompareOrdinal(month.Key, summary.Month) < 0).SelectMany(month => month.Value).ToList() ?? []);
+
+        await ReportAsync(store, started.RunId, "matching", 0.2m, cancellationToken);
+        var result = await ReconcileWithProgressAsync(store, started.RunId, input, cancellationToken);
+        await ReportAsync(store, started.RunId, "recording", 0.8m, cancellationToken);
+
+        var registry = await ReferenceCatalogs.SiteRegistryAsync(query, summary.ClientId, cancellationToken);
+        var now = clock.GetUtcNow();
+        var events = RunEvents.From(started, summary, result, now).ToList();
+        var aliases = LearnedAliases.From(summary.ClientId, registry, snapshot, result, now);
+        await AppendAllAsync(store, started.RunId, events, summary.ClientId, aliases, cancellationToken);
+        LogCompleted(logger, started.RunId, result.Groups.Count, events.Count, aliases.Count);
+    }
+
+    private static async Task<ReconciliationResult> ReconcileWithProgressAsync(IDocumentStore store, Guid runId, ReconciliationInput input, CancellationToken cancellationToken)
+    {
+        var latest = 0d;
+        var progress = new Progress<double>(value => Volatile.Write(ref latest, value));
+        var work = Task.Run(() => Reconciler.Reconcile(input, progress), cancellationToken);
+        var reported = 0d;
+        while (await Task.WhenAny(work, Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken)) != work)
+        {
+            var now = Volatile.Read(ref latest);
+            if (now > reported)
+            {
+                reported = now;
+                await ReportAsync(store, runId, "matching", 0.2m + (0.6m * (decimal)now), cancellationToken);
+            }
+        }
+
+        return await work;
+    }
+
+    private static async Task ReportAsync(IDocumentStore store, Guid runId, string phase, decimal progress, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        session.Store(new RunProgress { Id = runId, Phase = phase, Progress = Math.Round(progress, 2) });
+        await session.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Every decision of the run, then its completion, in one transaction, a few thousand events per statement batch.</summary>
+    private static async Task AppendAllAsync(IDocumentStore store, Guid runId, List<object> events, string clientId, IReadOnlyList<SiteAliasAdded> aliases, CancellationToken cancellationToken)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        for (var offset = 0; offset < events.Count; offset += AppendChunk)
+        {
+            await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction));
+            session.LastModifiedBy = Actor;
+            if (offset == 0)
+            {
+                // The first write checks the run is still running: a second delivery racing this one fails here.
+                var stream = await session.Events.FetchForWriting<Run>(runId, cancellationToken);
+                if (stream.Aggregate?.Status != RunStatus.Running)
+                {
+                    throw new JasperFx.ConcurrencyException($"Run {runId} was finished by another delivery.", typeof(Run), runId);
+                }
+
+                stream.AppendMany(events.Take(AppendChunk).ToArray());
+                if (aliases.Count > 0)
+                {
+                    session.Events.Append(ReferenceCatalogs.ClientReferenceStream(clientId), aliases.Cast<object>().ToArray());
+                }
+            }
+            else
+            {
+                session.Events.Append(runId, events.Skip(offset).Take(AppendChunk).ToArray());
+            }
+
+            if (offset + AppendChunk >= events.Count)
+            {
+                session.Store(new RunProgress { Id = runId, Phase = "completed", Progress = 1m });
+            }
+
+            await session.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} is already completed or failed: nothing to do")]
+    private static partial void LogNothingToDo(ILogger logger, Guid runId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, Guid runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} completed: {Groups} groups, {Events} events, {Aliases} site aliases learned")]
+    private static partial void LogCompleted(ILogger logger, Guid runId, int groups, int events, int aliases);
+}

@@ -1,0 +1,35 @@
+using Recon.DataGenerator;
+using Recon.Domain.Reconciliation;
+using Recon.Domain.Tests.Reconciliation.Accuracy;
+using Xunit.Abstractions;
+
+namespace Recon.Domain.Tests.Reconciliation;
+
+/// <summary>Accuracy against the seeded generator's ground truth, through the real normalizer.</summary>
+public class when_reconciling_generated_months(ITestOutputHelper output)
+{
+    public static TheoryData<int> Seeds => new() { 11, 2024, 90210 };
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void medium_noise_pairs_categories_and_totals_meet_the_targets(int seed)
+    {
+        var month = MonthGenerator.Generate(new GeneratorOptions { JobCount = 3000, Seed = seed, Noise = NoiseLevel.Medium });
+
+        var result = Reconciler.Reconcile(GeneratedInput.From(month));
+
+        var score = AccuracyScore.Of(month.GroundTruth, result);
+        output.WriteLine(score.Describe());
+        foreach (var miss in score.Misclassified.Take(60))
+        {
+            output.WriteLine(miss);
+        }
+
+        score.ShouldSatisfyAllConditions(
+            s => s.PairPrecision.ShouldBeGreaterThanOrEqualTo(0.995),
+            s => s.PairRecall.ShouldBeGreaterThanOrEqualTo(0.99),
+            s => s.CategoryAccuracy.ShouldBeGreaterThanOrEqualTo(0.97),
+            s => s.TotalsMatch.ShouldBeTrue(),
+            s => s.EngineVariance.ShouldBe(s.TruthVariance));
+    }
+}
