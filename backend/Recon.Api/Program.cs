@@ -29,6 +29,7 @@ builder.AddIngestion();
 builder.AddClientApi();
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(RuleSettings.Checked(builder.Configuration));
 builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
     context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier);
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

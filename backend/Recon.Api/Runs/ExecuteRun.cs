@@ -29,7 +29,7 @@ public static partial class ExecuteRunHandler
     public static async Task Handle(
         ExecuteRun message,
         IDocumentStore store,
-        IConfiguration configuration,
+        RuleConfiguration rules,
         TimeProvider clock,
         Envelope envelope,
         ILogger<ExecuteRun> logger,
@@ -48,7 +48,7 @@ public static partial class ExecuteRunHandler
         {
             var started = step == RunStep.Resume && run.Started is { } before
                 ? before
-                : await StartAsync(store, query, run, RuleSettings.From(configuration), clock, cancellationToken);
+                : await StartAsync(store, query, run, rules, clock, cancellationToken);
             await ExecuteAsync(store, query, started, clock, logger, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && (!IsTransient(exception) || envelope.Attempts >= MaxAttempts))

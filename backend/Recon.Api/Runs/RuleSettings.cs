@@ -11,6 +11,20 @@ public static class RuleSettings
 {
     public const string Section = "Recon:Rules";
 
+    /// <summary>The configured rules, checked: a bad value stops the host with a message naming the setting.</summary>
+    public static RuleConfiguration Checked(IConfiguration configuration)
+    {
+        var rules = From(configuration);
+        var result = new RuleConfigurationValidator().Validate(rules);
+        if (!result.IsValid)
+        {
+            throw new InvalidOperationException(
+                "The reconciliation rules are not valid: " + string.Join(" ", result.Errors.Select(e => $"{Section}:{e.PropertyName}: {e.ErrorMessage}")));
+        }
+
+        return rules;
+    }
+
     public static RuleConfiguration From(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
