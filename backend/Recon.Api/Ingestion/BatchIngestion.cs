@@ -30,7 +30,7 @@ public sealed record BatchOutcome(BatchSummary Summary, IReadOnlyList<RowError> 
 /// <summary>
 /// Reads a batch row by row, checks and normalizes every row, and appends the batch's events a chunk at a time inside
 /// one database transaction: either the whole batch (records, quarantined rows, counts) is committed, or nothing is.
-/// Memory stays bounded by a chunk, whatever the file's size.
+/// Memory stays bounded by a chunk, plus about 32 bytes per row to find repeated source ids (<see cref="SourceIdLines"/>).
 /// </summary>
 public static class BatchIngestion
 {
@@ -80,19 +80,48 @@ public static class BatchIngestion
 
         var normalizer = await NormalizerAsync(query, period, cancellationToken);
         var received = Received(period, batch, checksum, metadata, now);
+
+        // The rows can be read again (the content is seekable): to confirm repeated source ids, see WriteAsync.
+        IEnumerable<CsvRow> Rows(Func<long, bool>? onlyLines)
+        {
+            batch.Content.Position = 0;
+            using var file = CsvFile.Open(batch.Content);
+            foreach (var row in file.Rows())
+            {
+                if (onlyLines is null || onlyLines(row.Line))
+                {
+                    yield return row;
+                }
+            }
+        }
+
         if (isLedger)
         {
-            var lines = csv.Rows().Select(row => row.Malformed
-                ? Broken<LedgerLineRecord>(row.Line)
-                : normalizer.Normalize(LedgerLineRow.From(row.Line, map, row.Fields), received.BatchId, batch.FileName));
-            return await WriteAsync(store, received, lines, LedgerLines, options, metadata, now, cancellationToken);
+            return await WriteAsync(
+                store,
+                received,
+                onlyLines => Rows(onlyLines).Select(row => row.Malformed
+                    ? Broken<LedgerLineRecord>(row.Line)
+                    : normalizer.Normalize(LedgerLineRow.From(row.Line, map, row.Fields), received.BatchId, batch.FileName)),
+                LedgerLines,
+                options,
+                metadata,
+                now,
+                cancellationToken);
         }
 
         var validator = new ClientJobRowValidator(period.ClientId);
-        var jobs = csv.Rows().Select(row => row.Malformed
-            ? Broken<ClientJobRecord>(row.Line)
-            : normalizer.Normalize(ClientJobRow.From(row.Line, map, row.Fields), validator, received.BatchId, batch.FileName));
-        return await WriteAsync(store, received, jobs, ClientJobs, options, metadata, now, cancellationToken);
+        return await WriteAsync(
+            store,
+            received,
+            onlyLines => Rows(onlyLines).Select(row => row.Malformed
+                ? Broken<ClientJobRecord>(row.Line)
+                : normalizer.Normalize(ClientJobRow.From(row.Line, map, row.Fields), validator, received.BatchId, batch.FileName)),
+            ClientJobs,
+            options,
+            metadata,
+            now,
+            cancellationToken);
     }
 
     public static async Task<BatchOutcome> IngestClientItemsAsync(
@@ -101,8 +130,11 @@ public static class BatchIngestion
         var normalizer = await NormalizerAsync(query, period, cancellationToken);
         var validator = new ClientJobRowValidator(period.ClientId);
         var received = Received(period, batch, checksum, metadata, now);
-        var jobs = items.Select((item, index) => normalizer.Normalize(item.ToRow(index + 1), validator, received.BatchId, batch.FileName));
-        return await WriteAsync(store, received, jobs, ClientJobs, options, metadata, now, cancellationToken);
+        IEnumerable<RowOutcome<ClientJobRecord>> Jobs(Func<long, bool>? onlyLines) => items
+            .Select((item, index) => (Item: item, Line: index + 1L))
+            .Where(item => onlyLines is null || onlyLines(item.Line))
+            .Select(item => normalizer.Normalize(item.Item.ToRow(item.Line), validator, received.BatchId, batch.FileName));
+        return await WriteAsync(store, received, Jobs, ClientJobs, options, metadata, now, cancellationToken);
     }
 
     /// <summary>Records that a batch could not be read (e.g. the client API kept failing): no record of it counts.</summary>
@@ -146,11 +178,42 @@ public static class BatchIngestion
         (job, first) => $"Job {job.JobId} already appears at line {first} of this file.",
         (received, chunk, jobs, known) => BatchPlan.ClientChunk(received, chunk, jobs, known));
 
+    /// <summary>A batch's row outcomes in line order: all of them, or only those on the lines asked for.</summary>
+    private delegate IEnumerable<RowOutcome<TRecord>> RowOutcomes<TRecord>(Func<long, bool>? onlyLines)
+        where TRecord : class;
+
+    /// <summary>Two different source ids of one file share a 64-bit hash (see <see cref="SourceIdLines"/>).</summary>
+    private sealed class SourceIdCollisionException : Exception;
+
     private static async Task<BatchOutcome> WriteAsync<TRecord>(
         IDocumentStore store,
         BatchReceived received,
-        IEnumerable<RowOutcome<TRecord>> outcomes,
+        RowOutcomes<TRecord> outcomes,
         RecordKind<TRecord> kind,
+        IngestionOptions options,
+        EventMetadata metadata,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+        where TRecord : class
+    {
+        try
+        {
+            return await WriteAsync(store, received, outcomes, kind, SourceIdLines.Hashed(options.SourceIdHash), options, metadata, now, cancellationToken);
+        }
+        catch (SourceIdCollisionException)
+        {
+            // Practically never (for a million-row file, about one chance in 30 million): the transaction is rolled
+            // back and the batch read again, comparing the ids themselves, so the outcome is the same.
+            return await WriteAsync(store, received, outcomes, kind, SourceIdLines.Exact(), options, metadata, now, cancellationToken);
+        }
+    }
+
+    private static async Task<BatchOutcome> WriteAsync<TRecord>(
+        IDocumentStore store,
+        BatchReceived received,
+        RowOutcomes<TRecord> outcomes,
+        RecordKind<TRecord> kind,
+        SourceIdLines firstLines,
         IngestionOptions options,
         EventMetadata metadata,
         DateTimeOffset now,
@@ -173,7 +236,7 @@ public static class BatchIngestion
 
         var records = new List<TRecord>(BatchPlan.ChunkSize);
         var rejected = new List<RejectedRow>(BatchPlan.ChunkSize);
-        var firstLineOf = new Dictionary<string, long>(StringComparer.Ordinal);
+        var unconfirmedRepeats = new List<(long First, long Line)>();
         var errors = new List<RowError>();
         var counts = default(RecordCounts);
         int accepted = 0, rejectedCount = 0, recordChunk = 0, rejectedChunk = 0;
@@ -198,20 +261,26 @@ public static class BatchIngestion
             rejected.Clear();
         }
 
-        foreach (var outcome in outcomes)
+        foreach (var outcome in outcomes(null))
         {
             var rejection = outcome.Rejected;
             if (outcome.Record is { } record)
             {
                 var line = kind.Lineage(record).Line;
-                if (firstLineOf.TryAdd(kind.SourceId(record), line))
+                if (firstLines.TryAdd(kind.SourceId(record), line, out var first))
                 {
                     records.Add(record);
                     accepted++;
                 }
                 else
                 {
-                    rejection = new RejectedRow(line, [new RowError(line, kind.IdField, kind.RepeatedMessage(record, firstLineOf[kind.SourceId(record)]))], kind.Raw(record));
+                    if (!firstLines.IsExact)
+                    {
+                        // Only the hash was seen before: the id first seen on that line must be this one.
+                        ConfirmRepeat(records, kind, kind.SourceId(record), first, line, unconfirmedRepeats);
+                    }
+
+                    rejection = new RejectedRow(line, [new RowError(line, kind.IdField, kind.RepeatedMessage(record, first))], kind.Raw(record));
                 }
             }
 
@@ -249,10 +318,96 @@ public static class BatchIngestion
             await FlushRejectedAsync();
         }
 
+        ConfirmRepeats(outcomes, kind, unconfirmedRepeats);
+
         var completed = BatchPlan.Completed(received, accepted, rejectedCount, counts, now);
         await AppendAsync(store, transaction, metadata, received.BatchId, [completed], startStream: false, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new BatchOutcome(BatchSummaryProjection.Apply(completed, BatchSummaryProjection.Create(received)), errors);
+    }
+
+    /// <summary>
+    /// Confirms a repeat found by hash at once when the first record is still in the chunk being filled (whose lines
+    /// ascend); a repeat of a record already written is confirmed by <see cref="ConfirmRepeats"/> before commit.
+    /// </summary>
+    private static void ConfirmRepeat<TRecord>(List<TRecord> records, RecordKind<TRecord> kind, string sourceId, long first, long line, List<(long First, long Line)> unconfirmed)
+        where TRecord : class
+    {
+        if (records.Count == 0 || kind.Lineage(records[0]).Line > first)
+        {
+            unconfirmed.Add((first, line));
+            return;
+        }
+
+        int low = 0, high = records.Count - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            var middleLine = kind.Lineage(records[middle]).Line;
+            if (middleLine == first)
+            {
+                if (kind.SourceId(records[middle]) == sourceId)
+                {
+                    return;
+                }
+
+                break;
+            }
+
+            if (middleLine < first)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        throw new SourceIdCollisionException();
+    }
+
+    /// <summary>
+    /// Reads again only the lines of the repeats not confirmed yet (and of their first occurrences) and compares their
+    /// ids: the common case, no repeat across chunks, reads nothing.
+    /// </summary>
+    private static void ConfirmRepeats<TRecord>(RowOutcomes<TRecord> outcomes, RecordKind<TRecord> kind, List<(long First, long Line)> unconfirmed)
+        where TRecord : class
+    {
+        if (unconfirmed.Count == 0)
+        {
+            return;
+        }
+
+        var firsts = unconfirmed.Select(repeat => repeat.First).ToHashSet();
+        var repeats = unconfirmed.ToDictionary(repeat => repeat.Line, repeat => repeat.First);
+        var idOnLine = new Dictionary<long, string>();
+        foreach (var outcome in outcomes(line => firsts.Contains(line) || repeats.ContainsKey(line)))
+        {
+            if (outcome.Record is not { } record)
+            {
+                throw new SourceIdCollisionException(); // cannot happen: these lines held valid records
+            }
+
+            var line = kind.Lineage(record).Line;
+            var id = kind.SourceId(record);
+            if (repeats.TryGetValue(line, out var first) && (!idOnLine.TryGetValue(first, out var firstId) || firstId != id))
+            {
+                throw new SourceIdCollisionException();
+            }
+
+            if (firsts.Contains(line))
+            {
+                idOnLine[line] = id;
+            }
+
+            repeats.Remove(line);
+        }
+
+        if (repeats.Count > 0)
+        {
+            throw new SourceIdCollisionException();
+        }
     }
 
     private static async Task AppendAsync(

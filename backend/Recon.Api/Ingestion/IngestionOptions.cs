@@ -15,4 +15,7 @@ public sealed class IngestionOptions
     public Dictionary<string, string> LedgerHeaderAliases { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public Dictionary<string, string> ClientHeaderAliases { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Tests only: the hash of a source id used to find repeats in a file (see <c>SourceIdLines</c>).</summary>
+    internal Func<string, ulong>? SourceIdHash { get; set; }
 }

@@ -23,7 +23,7 @@ public sealed class RowNormalizer(SiteRegistry sites, ServiceCatalog services)
 
     public RowOutcome<LedgerLineRecord> Normalize(LedgerLineRow row, Guid batchId, string fileName)
     {
-        var rejected = Check(LedgerValidator, row, row.Line, row.RawValues());
+        var rejected = Check(LedgerValidator, row, row.Line, static invalid => invalid.RawValues());
         if (rejected is not null)
         {
             return new RowOutcome<LedgerLineRecord>(null, rejected);
@@ -57,7 +57,7 @@ public sealed class RowNormalizer(SiteRegistry sites, ServiceCatalog services)
 
     public RowOutcome<ClientJobRecord> Normalize(ClientJobRow row, ClientJobRowValidator validator, Guid batchId, string fileName)
     {
-        var rejected = Check(validator, row, row.Line, row.RawValues());
+        var rejected = Check(validator, row, row.Line, static invalid => invalid.RawValues());
         if (rejected is not null)
         {
             return new RowOutcome<ClientJobRecord>(null, rejected);
@@ -106,11 +106,12 @@ public sealed class RowNormalizer(SiteRegistry sites, ServiceCatalog services)
         return resolved;
     }
 
-    private static RejectedRow? Check<TRow>(IValidator<TRow> validator, TRow row, long line, IReadOnlyDictionary<string, string> raw)
+    /// <remarks>The raw values are built only for a rejected row: a valid row's record builds its own.</remarks>
+    private static RejectedRow? Check<TRow>(IValidator<TRow> validator, TRow row, long line, Func<TRow, IReadOnlyDictionary<string, string>> raw)
     {
         var result = validator.Validate(row);
         return result.IsValid
             ? null
-            : new RejectedRow(line, result.Errors.Select(error => new RowError(line, error.PropertyName, error.ErrorMessage)).ToList(), raw);
+            : new RejectedRow(line, result.Errors.Select(error => new RowError(line, error.PropertyName, error.ErrorMessage)).ToList(), raw(row));
     }
 }
