@@ -25,7 +25,8 @@ try
 {
     Console.WriteLine($"Generating a ledger of about {arguments.Rows:N0} rows (seed 7, medium noise)…");
     var generator = Path.Combine(root, "backend/Recon.DataGenerator/bin/Release/net10.0/Recon.DataGenerator.dll");
-    await Processes.RunAsync("dotnet", [generator, "--client", "bench", "--month", "2026-10", "--jobs", arguments.Rows.ToString(CultureInfo.InvariantCulture), "--seed", "7", "--noise", "medium", "--out", work.FullName]);
+    var clientId = $"bench-{Guid.NewGuid():N}"[..20];
+    await Processes.RunAsync("dotnet", [generator, "--client", clientId, "--month", "2026-10", "--jobs", arguments.Rows.ToString(CultureInfo.InvariantCulture), "--seed", "7", "--noise", "medium", "--out", work.FullName]);
     var ledger = Path.Combine(work.FullName, "ledger-lines.csv");
     var rows = File.ReadLines(ledger).Count() - 1;
     var sizeMb = new FileInfo(ledger).Length / 1024.0 / 1024.0;
@@ -42,7 +43,7 @@ try
     using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(10) };
     await Processes.WaitForAsync(http, "/health/ready", api);
 
-    var open = await http.PostAsJsonAsync("/api/periods", new { clientId = $"bench-{Guid.NewGuid():N}"[..20], month = "2026-10" });
+    var open = await http.PostAsJsonAsync("/api/periods", new { clientId, month = "2026-10" });
     open.EnsureSuccessStatusCode();
     var periodId = JsonDocument.Parse(await open.Content.ReadAsStringAsync()).RootElement.GetProperty("periodId").GetGuid();
 
@@ -55,6 +56,14 @@ try
     var uploadSeconds = await Upload(http, periodId, ledger);
     var peakKb = Processes.PeakWorkingSetKb(api.Id);
 
+    // Then the month's client jobs, and a reconciliation run of the whole period through the API, as a user runs it.
+    ReconciliationFigures? run = null;
+    if (arguments.Run)
+    {
+        var jobsSeconds = await Upload(http, periodId, Path.Combine(work.FullName, "client-jobs.csv"), "client-jobs");
+        run = await ReconciliationFigures.MeasureAsync(http, periodId, jobsSeconds, api.Id);
+    }
+
     await Processes.StopAsync(api);
 
     var copySeconds = await RawCopy.MeasureAsync(connectionString, ledger);
@@ -66,6 +75,7 @@ try
     Console.WriteLine($"upload / COPY time ratio            {uploadSeconds / copySeconds,12:N1} x");
     Console.WriteLine($"API peak working set                {peakKb / 1024.0,12:N0} MB   (after start-up and warm-up: {baselineKb / 1024.0:N0} MB)");
     Console.WriteLine($"first (cold) upload of 100 rows     {coldSeconds,12:N2} s");
+    run?.Print();
 }
 finally
 {
@@ -78,7 +88,7 @@ finally
     work.Delete(recursive: true);
 }
 
-static async Task<double> Upload(HttpClient http, Guid periodId, string path)
+static async Task<double> Upload(HttpClient http, Guid periodId, string path, string kind = "ledger-lines")
 {
     var stopwatch = Stopwatch.StartNew();
     await using var file = File.OpenRead(path);
@@ -86,27 +96,38 @@ static async Task<double> Upload(HttpClient http, Guid periodId, string path)
     var content = new StreamContent(file, 1 << 16);
     content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
     form.Add(content, "file", Path.GetFileName(path));
-    var upload = await http.PostAsync($"/api/periods/{periodId}/ledger-lines", form);
+    var upload = await http.PostAsync($"/api/periods/{periodId}/{kind}", form);
     var body = await upload.Content.ReadAsStringAsync();
     return upload.IsSuccessStatusCode
         ? stopwatch.Elapsed.TotalSeconds
         : throw new InvalidOperationException($"Upload of {path} failed with {(int)upload.StatusCode}: {body}");
 }
 
-internal sealed record Args(int Rows)
+/// <param name="Rows">About how many ledger rows (as many jobs are generated).</param>
+/// <param name="Run">Whether to also reconcile the month (default up to 200,000 rows; <c>--run</c> / <c>--no-run</c>).</param>
+internal sealed record Args(int Rows, bool Run)
 {
     public static Args Parse(string[] args)
     {
         var rows = 100_000;
-        for (var i = 0; i < args.Length - 1; i++)
+        bool? run = null;
+        for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] == "--rows")
+            switch (args[i])
             {
-                rows = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                case "--rows" when i + 1 < args.Length:
+                    rows = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--run":
+                    run = true;
+                    break;
+                case "--no-run":
+                    run = false;
+                    break;
             }
         }
 
-        return new Args(rows);
+        return new Args(rows, run ?? rows <= 200_000);
     }
 
     public static string RepositoryRoot()
@@ -259,4 +280,48 @@ internal static class Processes
         File.ReadLines($"/proc/{pid}/status").Where(line => line.StartsWith("VmHWM:", StringComparison.Ordinal))
             .Select(line => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture))
             .Single();
+}
+
+/// <summary>A reconciliation run of the benchmark's period, requested and polled over HTTP like the SPA does.</summary>
+internal sealed record ReconciliationFigures(double JobsUploadSeconds, double RunSeconds, JsonElement Run, long PeakKb)
+{
+    public static async Task<ReconciliationFigures> MeasureAsync(HttpClient http, Guid periodId, double jobsUploadSeconds, int apiProcessId)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var requested = await http.PostAsync($"/api/periods/{periodId}/runs", null);
+        var body = await requested.Content.ReadAsStringAsync();
+        if (!requested.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Requesting the run failed with {(int)requested.StatusCode}: {body}");
+        }
+
+        var runId = JsonDocument.Parse(body).RootElement.GetProperty("runId").GetGuid();
+        while (true)
+        {
+            var run = JsonDocument.Parse(await http.GetStringAsync($"/api/runs/{runId}")).RootElement.Clone();
+            switch (run.GetProperty("status").GetString())
+            {
+                case "completed":
+                    return new ReconciliationFigures(jobsUploadSeconds, stopwatch.Elapsed.TotalSeconds, run, Processes.PeakWorkingSetKb(apiProcessId));
+                case "failed":
+                    throw new InvalidOperationException($"The run failed: {run.GetProperty("failureReason").GetString()}");
+                default:
+                    await Task.Delay(200);
+                    break;
+            }
+        }
+    }
+
+    public void Print()
+    {
+        var kpis = Run.GetProperty("kpis");
+        var jobs = Run.GetProperty("clientJobs").GetInt32();
+        var lines = Run.GetProperty("ledgerLines").GetInt32();
+        Console.WriteLine();
+        Console.WriteLine($"client jobs uploaded                {jobs,12:N0}   in {JobsUploadSeconds:N2} s");
+        Console.WriteLine($"reconciliation run (request → done) {RunSeconds,12:N2} s   {(jobs + lines) / RunSeconds,10:N0} records/s");
+        Console.WriteLine($"  matches / exceptions              {kpis.GetProperty("matches").GetInt32(),12:N0} / {kpis.GetProperty("exceptions").GetInt32():N0}");
+        Console.WriteLine($"  variance (ignoring cents)         {kpis.GetProperty("varianceIgnoringCents").GetDecimal(),12:N0}   ({kpis.GetProperty("variancePercent").GetDecimal():N2} %)");
+        Console.WriteLine($"API peak working set after the run  {PeakKb / 1024.0,12:N0} MB");
+    }
 }

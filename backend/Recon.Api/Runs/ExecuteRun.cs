@@ -46,10 +46,10 @@ public static partial class ExecuteRunHandler
 
         try
         {
-            var started = step == RunStep.Resume && run.Started is { } before
-                ? before
+            var (started, snapshot) = step == RunStep.Resume && run.Started is { } before
+                ? (before, await RunSnapshot.LoadAsync(query, before.PeriodId, before.Batches, cancellationToken))
                 : await StartAsync(store, query, run, rules, clock, cancellationToken);
-            await ExecuteAsync(store, query, started, clock, logger, cancellationToken);
+            await ExecuteAsync(store, query, started, snapshot, clock, logger, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && (!IsTransient(exception) || envelope.Attempts >= MaxAttempts))
         {
@@ -81,7 +81,7 @@ public static partial class ExecuteRunHandler
         return await session.Events.FetchLatest<Run>(runId, cancellationToken);
     }
 
-    private static async Task<RunStarted> StartAsync(IDocumentStore store, IQuerySession query, Run run, RuleConfiguration rules, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<(RunStarted Started, RunSnapshot Snapshot)> StartAsync(IDocumentStore store, IQuerySession query, Run run, RuleConfiguration rules, TimeProvider clock, CancellationToken cancellationToken)
     {
         var batches = await RunSnapshot.CompletedBatchesAsync(query, run.PeriodId, cancellationToken);
         var snapshot = await RunSnapshot.LoadAsync(query, run.PeriodId, batches, cancellationToken);
@@ -98,14 +98,14 @@ public static partial class ExecuteRunHandler
         stream.AppendOne(started);
         session.Store(new RunProgress { Id = run.Id, Phase = "loading", Progress = 0.05m });
         await session.SaveChangesAsync(cancellationToken);
-        return started;
+        return (started, snapshot);
     }
 
-    private static async Task ExecuteAsync(IDocumentStore store, IQuerySession query, RunStarted started, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(
+        IDocumentStore store, IQuerySession query, RunStarted started, RunSnapshot snapshot, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
         var summary = await query.LoadAsync<RunSummary>(started.RunId, cancellationToken)
             ?? throw new InvalidOperationException($"Run {started.RunId} has no summary.");
-        var snapshot = await RunSnapshot.LoadAsync(query, started.PeriodId, started.Batches, cancellationToken);
         var history = await query.LoadAsync<ClientRateHistory>(summary.ClientId, cancellationToken);
         var input = new ReconciliationInput(
             ReconciliationMonth.Parse(summary.Month),

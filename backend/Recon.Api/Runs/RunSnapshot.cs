@@ -14,6 +14,8 @@ namespace Recon.Api.Runs;
 /// </summary>
 public sealed record RunSnapshot(IReadOnlyList<ClientJobRecord> Jobs, IReadOnlyList<LedgerLineRecord> Lines, string Digest)
 {
+    private static readonly IReadOnlyDictionary<string, string> NoRawValues = new Dictionary<string, string>();
+
     public static async Task<IReadOnlyList<RunInputBatch>> CompletedBatchesAsync(IQuerySession session, Guid periodId, CancellationToken cancellationToken)
     {
         var batches = await session.Query<BatchSummary>()
@@ -27,25 +29,27 @@ public sealed record RunSnapshot(IReadOnlyList<ClientJobRecord> Jobs, IReadOnlyL
     {
         var included = batches.Select(batch => batch.BatchId).ToHashSet();
         var jobs = new Dictionary<string, VersionedClientJob>(StringComparer.Ordinal);
-        foreach (var chunk in await session.Events.QueryRawEventDataOnly<ClientJobsNormalized>().Where(e => e.PeriodId == periodId).ToListAsync(cancellationToken))
+        // Streamed a chunk at a time; the raw values (kept in the events for auditors) are dropped here, since
+        // reconciliation reads only normalized values: a run holds each record once, without its raw text.
+        await foreach (var chunk in session.Events.QueryRawEventDataOnly<ClientJobsNormalized>().Where(e => e.PeriodId == periodId).ToAsyncEnumerable(cancellationToken))
         {
             if (included.Contains(chunk.BatchId))
             {
                 foreach (var job in chunk.Jobs)
                 {
-                    KeepLatest(jobs, job.Record.SourceId, job, static j => j.Version);
+                    KeepLatest(jobs, job.Record.SourceId, job with { Record = job.Record with { Raw = NoRawValues } }, static j => j.Version);
                 }
             }
         }
 
         var lines = new Dictionary<string, VersionedLedgerLine>(StringComparer.Ordinal);
-        foreach (var chunk in await session.Events.QueryRawEventDataOnly<LedgerLinesNormalized>().Where(e => e.PeriodId == periodId).ToListAsync(cancellationToken))
+        await foreach (var chunk in session.Events.QueryRawEventDataOnly<LedgerLinesNormalized>().Where(e => e.PeriodId == periodId).ToAsyncEnumerable(cancellationToken))
         {
             if (included.Contains(chunk.BatchId))
             {
                 foreach (var line in chunk.Lines)
                 {
-                    KeepLatest(lines, line.Record.SourceId, line, static l => l.Version);
+                    KeepLatest(lines, line.Record.SourceId, line with { Record = line.Record with { Raw = NoRawValues } }, static l => l.Version);
                 }
             }
         }
