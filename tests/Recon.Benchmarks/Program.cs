@@ -39,7 +39,8 @@ try
         ["Recon__Spa__RootPath"] = string.Empty,
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["Logging__LogLevel__Default"] = "Warning",
-    });
+        ["Logging__LogLevel__Recon.Api.Runs.ExecuteRun"] = "Information",
+    }, RunLog.Capture);
     using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(10) };
     await Processes.WaitForAsync(http, "/health/ready", api);
 
@@ -211,7 +212,7 @@ internal static class Processes
     }
 
     /// <summary>Starts a server whose own output is discarded, so the benchmark's figures stay readable.</summary>
-    public static Process StartQuiet(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    public static Process StartQuiet(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, Action<string>? onLine = null)
     {
         var start = new ProcessStartInfo(file) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -225,7 +226,13 @@ internal static class Processes
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text)
+            {
+                onLine?.Invoke(text);
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -323,5 +330,34 @@ internal sealed record ReconciliationFigures(double JobsUploadSeconds, double Ru
         Console.WriteLine($"  matches / exceptions              {kpis.GetProperty("matches").GetInt32(),12:N0} / {kpis.GetProperty("exceptions").GetInt32():N0}");
         Console.WriteLine($"  variance (ignoring cents)         {kpis.GetProperty("varianceIgnoringCents").GetDecimal(),12:N0}   ({kpis.GetProperty("variancePercent").GetDecimal():N2} %)");
         Console.WriteLine($"API peak working set after the run  {PeakKb / 1024.0,12:N0} MB");
+        foreach (var line in RunLog.Lines)
+        {
+            Console.WriteLine($"  API log: {line}");
+        }
+    }
+}
+
+/// <summary>The API's own account of the run (its completion log line: groups, events, engine and append seconds).</summary>
+internal static class RunLog
+{
+    private static readonly System.Collections.Concurrent.ConcurrentQueue<string> Captured = new();
+
+    public static IEnumerable<string> Lines => Captured;
+
+    public static void Capture(string jsonLine)
+    {
+        if (!jsonLine.Contains("Recon.Api.Runs.ExecuteRun", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        try
+        {
+            Captured.Enqueue(JsonDocument.Parse(jsonLine).RootElement.GetProperty("Message").GetString() ?? jsonLine);
+        }
+        catch (JsonException)
+        {
+            Captured.Enqueue(jsonLine);
+        }
     }
 }

@@ -115,15 +115,18 @@ public static partial class ExecuteRunHandler
             history?.RatesByMonth.Where(month => string.CompareOrdinal(month.Key, summary.Month) < 0).SelectMany(month => month.Value).ToList() ?? []);
 
         await ReportAsync(store, started.RunId, "matching", 0.2m, cancellationToken);
+        var engineWatch = System.Diagnostics.Stopwatch.StartNew();
         var result = await ReconcileWithProgressAsync(store, started.RunId, input, cancellationToken);
+        var engineSeconds = engineWatch.Elapsed.TotalSeconds;
         await ReportAsync(store, started.RunId, "recording", 0.8m, cancellationToken);
 
         var registry = await ReferenceCatalogs.SiteRegistryAsync(query, summary.ClientId, cancellationToken);
         var now = clock.GetUtcNow();
         var events = RunEvents.From(started, summary, result, now).ToList();
         var aliases = LearnedAliases.From(summary.ClientId, registry, snapshot, result, now);
+        var appendWatch = System.Diagnostics.Stopwatch.StartNew();
         await AppendAllAsync(store, started.RunId, events, summary.ClientId, aliases, cancellationToken);
-        LogCompleted(logger, started.RunId, result.Groups.Count, events.Count, aliases.Count);
+        LogCompleted(logger, started.RunId, result.Groups.Count, events.Count, aliases.Count, engineSeconds, appendWatch.Elapsed.TotalSeconds);
     }
 
     private static async Task<ReconciliationResult> ReconcileWithProgressAsync(IDocumentStore store, Guid runId, ReconciliationInput input, CancellationToken cancellationToken)
@@ -199,6 +202,6 @@ public static partial class ExecuteRunHandler
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, Guid runId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} completed: {Groups} groups, {Events} events, {Aliases} site aliases learned")]
-    private static partial void LogCompleted(ILogger logger, Guid runId, int groups, int events, int aliases);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} completed: {Groups} groups, {Events} events, {Aliases} site aliases learned; engine {EngineSeconds:F2} s, append {AppendSeconds:F2} s")]
+    private static partial void LogCompleted(ILogger logger, Guid runId, int groups, int events, int aliases, double engineSeconds, double appendSeconds);
 }

@@ -126,6 +126,25 @@ public class when_a_period_is_reconciled(AppFixture fixture) : IntegrationContex
     }
 
     [Fact]
+    public async Task a_period_without_records_reconciles_to_zero_figures()
+    {
+        var periodId = await Host.GivenOpenPeriod();
+
+        var run = await Host.WaitForRun(await Host.RequestRun(periodId));
+
+        run.Status.ShouldBe(RunStatus.Completed, run.FailureReason);
+        run.Batches.ShouldBeEmpty();
+        run.Kpis!.ShouldSatisfyAllConditions(
+            k => k.ClientTotal.ShouldBe(0m),
+            k => k.LedgerTotal.ShouldBe(0m),
+            k => k.Variance.ShouldBe(0m),
+            k => k.VariancePercent.ShouldBe(0m),
+            k => k.OverLimit.ShouldBeFalse(),
+            k => k.Matches.ShouldBe(0),
+            k => k.Exceptions.ShouldBe(0));
+    }
+
+    [Fact]
     public async Task unknown_periods_and_runs_are_404()
     {
         await Scenario(x =>
