@@ -260,12 +260,16 @@ public static class RunEndpoints
             items = items.Where(m => matchIds.Contains(m.MatchId));
         }
 
-        var (matches, next) = await PageAsync(
-            items,
-            query,
-            m => new MatchItem(m.MatchId, m.ClientJobIds, m.LedgerLineIds, m.Method, m.Confidence, m.Category, m.Impact, m.Explanation),
-            cancellationToken);
-        return TypedResults.Ok(new MatchesPage(matches, next));
+        var (matches, next) = await PageAsync(items, query, m => m, cancellationToken);
+        var versions = matches.Select(m => m.EventVersion).ToArray();
+        var explanations = (await session.Events.QueryAllRawEvents()
+                .Where(e => e.StreamId == runId && versions.Contains(e.Version))
+                .ToListAsync(cancellationToken))
+            .Select(e => e.Data).OfType<MatchDecided>()
+            .ToDictionary(e => e.MatchId, e => e.Explanation);
+        return TypedResults.Ok(new MatchesPage(
+            matches.Select(m => new MatchItem(m.MatchId, m.ClientJobIds, m.LedgerLineIds, m.Method, m.Confidence, m.Category, m.Impact, explanations[m.MatchId])).ToList(),
+            next));
     }
 
     [WolverineGet("/api/runs/{runId}/exceptions", OperationId = "listRunExceptions")]
