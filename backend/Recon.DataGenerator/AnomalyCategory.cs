@@ -1,22 +1,27 @@
+using Recon.Domain.Reconciliation;
+
 namespace Recon.DataGenerator;
 
-/// <summary>The ground truth's categories: what really happened between a job and its ledger lines.</summary>
+/// <summary>
+/// The ground truth's categories: what really happened between a job and its ledger lines. The names are the product's
+/// (<see cref="Category"/>); the generator makes every one but <c>other</c>.
+/// </summary>
 public static class AnomalyCategory
 {
-    public const string Exact = "exact";
-    public const string Rounding = "rounding";
-    public const string RateChange = "rate_change";
-    public const string QuantityChange = "quantity_change";
-    public const string DuplicateBilling = "duplicate_billing";
-    public const string MissingInLedger = "missing_in_ledger";
-    public const string MissingInClient = "missing_in_client";
-    public const string PeriodMismatch = "period_mismatch";
-    public const string SplitBilling = "split_billing";
-    public const string ConsolidatedBilling = "consolidated_billing";
-    public const string SiteMismatch = "site_mismatch";
-    public const string ServiceMismatch = "service_mismatch";
-    public const string CreditReversal = "credit_reversal";
-    public const string CancelledButBilled = "cancelled_but_billed";
+    public const string Exact = Category.Exact;
+    public const string Rounding = Category.Rounding;
+    public const string RateChange = Category.RateChange;
+    public const string QuantityChange = Category.QuantityChange;
+    public const string DuplicateBilling = Category.DuplicateBilling;
+    public const string MissingInLedger = Category.MissingInLedger;
+    public const string MissingInClient = Category.MissingInClient;
+    public const string PeriodMismatch = Category.PeriodMismatch;
+    public const string SplitBilling = Category.SplitBilling;
+    public const string ConsolidatedBilling = Category.ConsolidatedBilling;
+    public const string SiteMismatch = Category.SiteMismatch;
+    public const string ServiceMismatch = Category.ServiceMismatch;
+    public const string CreditReversal = Category.CreditReversal;
+    public const string CancelledButBilled = Category.CancelledButBilled;
 
     public static IReadOnlyList<string> All { get; } =
     [

@@ -34,7 +34,7 @@ public sealed record RunView(
     public static RunView Of(RunSummary run, RunProgress? progress) => new(
         run.RunId, run.PeriodId, run.ClientId, run.Month, run.Status,
         run.Status switch { RunStatus.Completed => "completed", RunStatus.Failed => "failed", _ => progress?.Phase ?? "queued" },
-        run.Status switch { RunStatus.Completed => 1m, RunStatus.Failed => progress?.Progress ?? 0m, _ => progress?.Progress ?? 0m },
+        run.Status == RunStatus.Completed ? 1m : progress?.Progress ?? 0m,
         run.RequestedBy, run.RequestedAt, run.StartedAt, run.CompletedAt, run.RuleConfigurationVersion, run.Batches, run.ClientJobs, run.LedgerLines,
         run.RecordVersionsDigest, run.Kpis, run.FailureReason);
 }
@@ -260,7 +260,7 @@ public static class RunEndpoints
             items = items.Where(m => matchIds.Contains(m.MatchId));
         }
 
-        var (matches, next) = await PageAsync(items, query, m => m, cancellationToken);
+        var (matches, next) = await PageAsync(items, query, cancellationToken);
         var versions = matches.Select(m => m.EventVersion).ToArray();
         var explanations = (await session.Events.QueryAllRawEvents()
                 .Where(e => e.StreamId == runId && versions.Contains(e.Version))
@@ -301,14 +301,12 @@ public static class RunEndpoints
             items = items.Where(e => e.Method == method);
         }
 
-        var (exceptions, next) = await PageAsync(
-            items,
-            query,
-            e => new ExceptionItem(
+        var (exceptions, next) = await PageAsync(items, query, cancellationToken);
+        return TypedResults.Ok(new ExceptionsPage(
+            exceptions.Select(e => new ExceptionItem(
                 e.ExceptionId, e.Category, e.ClientJobIds, e.LedgerLineIds, e.ClientAmount, e.LedgerAmount, e.Difference, e.DifferencePercent,
-                e.QuantityDifference, e.UnitRateDifference, e.Impact, e.Confidence, e.Status, e.Priority, e.Reason, e.Resolution, e.MatchId, e.Method),
-            cancellationToken);
-        return TypedResults.Ok(new ExceptionsPage(exceptions, next));
+                e.QuantityDifference, e.UnitRateDifference, e.Impact, e.Confidence, e.Status, e.Priority, e.Reason, e.Resolution, e.MatchId, e.Method)).ToList(),
+            next));
     }
 
     [WolverineGet("/api/runs/{runId}/anomalies", OperationId = "listRunAnomalies")]
@@ -331,8 +329,8 @@ public static class RunEndpoints
     /// One page in keyset order — (impact desc, sequence) or sequence — after the cursor; one more item is read to tell
     /// whether another page follows, and the next cursor points after the last item returned.
     /// </summary>
-    private static async Task<(List<TItem> Items, string? NextCursor)> PageAsync<TView, TItem>(
-        IQueryable<TView> items, RunItemsQuery query, Func<TView, TItem> map, CancellationToken cancellationToken)
+    private static async Task<(List<TView> Items, string? NextCursor)> PageAsync<TView>(
+        IQueryable<TView> items, RunItemsQuery query, CancellationToken cancellationToken)
         where TView : IRunItemView
     {
         var limit = query.Limit ?? 50;
@@ -358,6 +356,6 @@ public static class RunEndpoints
 
         var page = await items.Take(limit + 1).ToListAsync(cancellationToken);
         var next = page.Count > limit ? new RunCursor(query.ByImpact, page[limit - 1].Impact, page[limit - 1].Sequence).Encode() : null;
-        return (page.Take(limit).Select(map).ToList(), next);
+        return (page.Take(limit).ToList(), next);
     }
 }

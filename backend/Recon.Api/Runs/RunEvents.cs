@@ -53,8 +53,7 @@ public static class RunEvents
                     yield return new ExceptionRoutedToReview(started.RunId, group.GroupId, routed.Priority, routed.Reason);
                     break;
                 default:
-                    yield return new ExceptionRoutedToReview(started.RunId, group.GroupId, int.MaxValue, "No policy applied.");
-                    break;
+                    throw new InvalidOperationException($"The engine left exception {group.GroupId} without a resolution.");
             }
         }
 

@@ -14,30 +14,21 @@ import {
 import { formatDecimal, formatMoney, formatPercent, formatRatio } from '@/lib/format';
 import { toProblem } from '@/lib/problem-details';
 import {
-  CATEGORIES,
   categoryLabel,
   EXCEPTION_STATUSES,
   exceptionStatusLabels,
   idList,
-  isCategory,
   isExceptionStatus,
   methodLabels,
-  sortOptions,
   type Category,
 } from './labels';
+import { ALL, CategoryFilter, OrderFilter } from './run-item-filters';
 
 export interface ExceptionFilters {
   category: Category | null;
   status: ExceptionStatus | null;
   sort: RunItemsSort;
 }
-
-const ALL = '';
-
-const categoryOptions = [
-  { value: ALL, label: 'All categories' },
-  ...CATEGORIES.map((category) => ({ value: category, label: categoryLabel(category) })),
-];
 
 const statusOptions = [
   { value: ALL, label: 'Any status' },
@@ -82,16 +73,10 @@ export function ExceptionsList({
         aria-label="Filter the exceptions"
         onSubmit={(event) => event.preventDefault()}
       >
-        <SelectField
+        <CategoryFilter
           id={`${idPrefix}-category`}
-          name="category"
-          label="Category"
-          options={categoryOptions}
-          value={filters.category ?? ALL}
-          onChange={(event) => {
-            const value = event.target.value;
-            onFiltersChange({ ...filters, category: isCategory(value) ? value : null });
-          }}
+          value={filters.category}
+          onChange={(category) => onFiltersChange({ ...filters, category })}
         />
         <SelectField
           id={`${idPrefix}-status`}
@@ -104,18 +89,10 @@ export function ExceptionsList({
             onFiltersChange({ ...filters, status: isExceptionStatus(value) ? value : null });
           }}
         />
-        <SelectField
+        <OrderFilter
           id={`${idPrefix}-sort`}
-          name="sort"
-          label="Order"
-          options={sortOptions}
           value={filters.sort}
-          onChange={(event) =>
-            onFiltersChange({
-              ...filters,
-              sort: event.target.value === 'impact' ? 'impact' : 'sequence',
-            })
-          }
+          onChange={(sort) => onFiltersChange({ ...filters, sort })}
         />
       </form>
       <ExceptionsTable

@@ -14,30 +14,21 @@ import {
 import { formatMoney, formatRatio } from '@/lib/format';
 import { toProblem } from '@/lib/problem-details';
 import {
-  CATEGORIES,
   categoryLabel,
   idList,
-  isCategory,
   isMatchMethod,
   MATCH_METHODS,
   methodLabels,
-  sortOptions,
   type Category,
 } from './labels';
 import { MatchExplanationView } from './match-explanation';
+import { ALL, CategoryFilter, OrderFilter } from './run-item-filters';
 
 export interface MatchFilters {
   category: Category | null;
   method: MatchMethod | null;
   sort: RunItemsSort;
 }
-
-const ALL = '';
-
-const categoryOptions = [
-  { value: ALL, label: 'All categories' },
-  ...CATEGORIES.map((category) => ({ value: category, label: categoryLabel(category) })),
-];
 
 const methodOptions = [
   { value: ALL, label: 'Any method' },
@@ -84,16 +75,10 @@ export function MatchesList({
         aria-label="Filter the matches"
         onSubmit={(event) => event.preventDefault()}
       >
-        <SelectField
+        <CategoryFilter
           id={`${idPrefix}-category`}
-          name="category"
-          label="Category"
-          options={categoryOptions}
-          value={filters.category ?? ALL}
-          onChange={(event) => {
-            const value = event.target.value;
-            onFiltersChange({ ...filters, category: isCategory(value) ? value : null });
-          }}
+          value={filters.category}
+          onChange={(category) => onFiltersChange({ ...filters, category })}
         />
         <SelectField
           id={`${idPrefix}-method`}
@@ -106,18 +91,10 @@ export function MatchesList({
             onFiltersChange({ ...filters, method: isMatchMethod(value) ? value : null });
           }}
         />
-        <SelectField
+        <OrderFilter
           id={`${idPrefix}-sort`}
-          name="sort"
-          label="Order"
-          options={sortOptions}
           value={filters.sort}
-          onChange={(event) =>
-            onFiltersChange({
-              ...filters,
-              sort: event.target.value === 'impact' ? 'impact' : 'sequence',
-            })
-          }
+          onChange={(sort) => onFiltersChange({ ...filters, sort })}
         />
       </form>
       <MatchesTable
