@@ -1,27 +1,11 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-
-/** A fixed path, so the README can show the latest screenshot. */
-const README_SCREENSHOT = fileURLToPath(
-  new URL('../test-results/screenshots/ingestion.png', import.meta.url),
-);
-
-const MONTH = '2026-10';
-
-function uniqueClientId(): string {
-  return `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-/** Opens a period for a new client through the API, as a client of the API would. */
-async function openPeriod(request: APIRequestContext, clientId: string): Promise<string> {
-  const response = await request.post('/api/periods', { data: { clientId, month: MONTH } });
-  expect(response.status()).toBe(201);
-  const { periodId } = (await response.json()) as { periodId: string };
-  return periodId;
-}
+import { expect, test } from '@playwright/test';
+import {
+  expectNoSeriousAccessibilityViolations,
+  openPeriodThroughApi,
+  saveScreenshot,
+  uniqueClientId,
+  upload,
+} from './support';
 
 /** Three good ledger lines and, on line 5 of the file, one with an impossible service date. */
 function ledgerCsv(suffix: string): string {
@@ -45,50 +29,13 @@ function clientJobsCsv(clientId: string): string {
   ].join('\n');
 }
 
-async function upload(
-  page: Page,
-  panelName: 'Ledger lines' | 'Client jobs',
-  file: { name: string; content: string },
-) {
-  const panel = page.getByRole('region', { name: panelName });
-  await panel.getByLabel(`${panelName} CSV file`).setInputFiles({
-    name: file.name,
-    mimeType: 'text/csv',
-    buffer: Buffer.from(file.content, 'utf8'),
-  });
-  await expect(panel.getByText(`Chosen: ${file.name}`)).toBeVisible();
-  await panel.getByRole('button', { name: `Upload ${panelName.toLowerCase()}` }).click();
-  return panel;
-}
-
-async function expectNoSeriousAccessibilityViolations(
-  page: Page,
-  testInfo: Parameters<Parameters<typeof test>[2]>[1],
-) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  const report = testInfo.outputPath('axe-results.json');
-  await writeFile(report, JSON.stringify(results, null, 2));
-  await testInfo.attach('axe-results.json', { path: report, contentType: 'application/json' });
-  const blocking = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      targets: violation.nodes.map((node) => node.target.join(' ')),
-    }));
-  expect(blocking).toEqual([]);
-}
-
 test.describe('ingestion', () => {
   test('uploading a ledger CSV accepts the good rows, quarantines the bad one, and ignores the same file again', async ({
     page,
     request,
   }, testInfo) => {
     const clientId = uniqueClientId();
-    const periodId = await openPeriod(request, clientId);
+    const periodId = await openPeriodThroughApi(request, clientId);
     const fileName = `ledger-${clientId}.csv`;
     const content = ledgerCsv(clientId);
 
@@ -136,9 +83,7 @@ test.describe('ingestion', () => {
 
     await expectNoSeriousAccessibilityViolations(page, testInfo);
 
-    await page.screenshot({ path: testInfo.outputPath('ingestion.png'), fullPage: true });
-    await mkdir(dirname(README_SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: README_SCREENSHOT, fullPage: true });
+    await saveScreenshot(page, testInfo, 'ingestion');
 
     // The same file again adds nothing.
     await upload(page, 'Ledger lines', { name: fileName, content });
@@ -156,7 +101,7 @@ test.describe('ingestion', () => {
     request,
   }) => {
     const clientId = uniqueClientId();
-    const periodId = await openPeriod(request, clientId);
+    const periodId = await openPeriodThroughApi(request, clientId);
     const fileName = `jobs-${clientId}.csv`;
 
     await page.goto(`/periods/${periodId}/ingestion`);
@@ -189,7 +134,7 @@ test.describe('ingestion', () => {
     page,
     request,
   }) => {
-    const periodId = await openPeriod(request, uniqueClientId());
+    const periodId = await openPeriodThroughApi(request, uniqueClientId());
 
     await page.goto(`/periods/${periodId}/ingestion`);
     const ledger = await upload(page, 'Ledger lines', {
@@ -211,7 +156,7 @@ test.describe('ingestion', () => {
   }) => {
     // Whether a client API is configured depends on the machine: either answer must be shown.
     test.setTimeout(90_000);
-    const periodId = await openPeriod(request, uniqueClientId());
+    const periodId = await openPeriodThroughApi(request, uniqueClientId());
 
     await page.goto(`/periods/${periodId}/ingestion`);
     const panel = page.getByRole('region', { name: 'Client API' });

@@ -1,19 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-
-/** A fixed path, so the README can show the latest screenshot. */
-const README_SCREENSHOT = fileURLToPath(
-  new URL('../test-results/screenshots/periods.png', import.meta.url),
-);
-
-const MONTH = '2026-10';
-
-function uniqueClientId(): string {
-  return `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-}
+import {
+  expectNoSeriousAccessibilityViolations,
+  MONTH,
+  saveScreenshot,
+  uniqueClientId,
+} from './support';
 
 async function openPeriod(page: Page, clientId: string, month: string) {
   const form = page.getByRole('region', { name: 'Open a period' });
@@ -53,9 +44,7 @@ test.describe('periods', () => {
       page.getByRole('table').getByRole('row').filter({ hasText: clientId }),
     ).toHaveCount(1);
 
-    await page.screenshot({ path: testInfo.outputPath('periods.png'), fullPage: true });
-    await mkdir(dirname(README_SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: README_SCREENSHOT, fullPage: true });
+    await saveScreenshot(page, testInfo, 'periods');
   });
 
   test('the server names the invalid field when the month is malformed', async ({ page }) => {
@@ -91,21 +80,6 @@ test.describe('periods', () => {
     await expect(page.getByRole('heading', { level: 2, name: 'Periods' })).toBeVisible();
     await expect(page.getByText('Loading periods…')).toHaveCount(0);
 
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-      .analyze();
-    const report = testInfo.outputPath('axe-results.json');
-    await writeFile(report, JSON.stringify(results, null, 2));
-    await testInfo.attach('axe-results.json', { path: report, contentType: 'application/json' });
-
-    const blocking = results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => ({
-        id: violation.id,
-        impact: violation.impact,
-        help: violation.help,
-        targets: violation.nodes.map((node) => node.target.join(' ')),
-      }));
-    expect(blocking).toEqual([]);
+    await expectNoSeriousAccessibilityViolations(page, testInfo);
   });
 });

@@ -1,26 +1,11 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-
-/** A fixed path, so the README can show the latest screenshot. */
-const README_SCREENSHOT = fileURLToPath(
-  new URL('../test-results/screenshots/reconciliation.png', import.meta.url),
-);
-
-const MONTH = '2026-10';
-
-function uniqueClientId(): string {
-  return `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-async function openPeriod(request: APIRequestContext, clientId: string): Promise<string> {
-  const response = await request.post('/api/periods', { data: { clientId, month: MONTH } });
-  expect(response.status()).toBe(201);
-  const { periodId } = (await response.json()) as { periodId: string };
-  return periodId;
-}
+import { expect, test, type Page } from '@playwright/test';
+import {
+  expectNoSeriousAccessibilityViolations,
+  openPeriodThroughApi,
+  saveScreenshot,
+  uniqueClientId,
+  upload as chooseAndUpload,
+} from './support';
 
 /** Four jobs: two billed as done, one billed at another rate, one never billed. */
 function clientJobsCsv(clientId: string): string {
@@ -44,19 +29,13 @@ function ledgerCsv(suffix: string): string {
   ].join('\r\n');
 }
 
+/** Uploads a file on the ingestion page and waits until it is ingested. */
 async function upload(
   page: Page,
   panelName: 'Ledger lines' | 'Client jobs',
   file: { name: string; content: string },
 ) {
-  const panel = page.getByRole('region', { name: panelName });
-  await panel.getByLabel(`${panelName} CSV file`).setInputFiles({
-    name: file.name,
-    mimeType: 'text/csv',
-    buffer: Buffer.from(file.content, 'utf8'),
-  });
-  await expect(panel.getByText(`Chosen: ${file.name}`)).toBeVisible();
-  await panel.getByRole('button', { name: `Upload ${panelName.toLowerCase()}` }).click();
+  const panel = await chooseAndUpload(page, panelName, file);
   await expect(panel.getByRole('status')).toContainText(`Ingested ${file.name}`, {
     timeout: 20_000,
   });
@@ -69,7 +48,7 @@ test.describe('reconciliation', () => {
   }, testInfo) => {
     test.setTimeout(120_000);
     const clientId = uniqueClientId();
-    const periodId = await openPeriod(request, clientId);
+    const periodId = await openPeriodThroughApi(request, clientId);
 
     await page.goto(`/periods/${periodId}/ingestion`);
     await upload(page, 'Client jobs', {
@@ -123,32 +102,16 @@ test.describe('reconciliation', () => {
     await expect(fields.getByRole('row').nth(1)).toBeVisible();
     await expect(run.getByText(/threshold of/)).toBeVisible();
 
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-      .analyze();
-    const report = testInfo.outputPath('axe-results.json');
-    await writeFile(report, JSON.stringify(results, null, 2));
-    await testInfo.attach('axe-results.json', { path: report, contentType: 'application/json' });
-    const blocking = results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => ({
-        id: violation.id,
-        impact: violation.impact,
-        help: violation.help,
-        targets: violation.nodes.map((node) => node.target.join(' ')),
-      }));
-    expect(blocking).toEqual([]);
+    await expectNoSeriousAccessibilityViolations(page, testInfo);
 
-    await page.screenshot({ path: testInfo.outputPath('reconciliation.png'), fullPage: true });
-    await mkdir(dirname(README_SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: README_SCREENSHOT, fullPage: true });
+    await saveScreenshot(page, testInfo, 'reconciliation');
   });
 
   test('a second run is refused while the first is in progress, with the server’s reason', async ({
     page,
     request,
   }) => {
-    const periodId = await openPeriod(request, uniqueClientId());
+    const periodId = await openPeriodThroughApi(request, uniqueClientId());
     const first = await request.post(`/api/periods/${periodId}/runs`);
     expect(first.status()).toBe(202);
 

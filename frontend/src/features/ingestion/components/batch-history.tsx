@@ -1,10 +1,9 @@
-import { Alert } from '@/components/ui/alert';
+import { LoadError } from '@/components/ui/load-error';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Loading } from '@/components/ui/loading';
 import { useBatches, type BatchSummary } from '@/features/ingestion/api/get-batches';
 import { formatBytes, formatCount, formatDateTime } from '@/lib/format';
-import { toProblem } from '@/lib/problem-details';
 import { BatchStatusBadge } from './batch-status-badge';
 import { shortChecksum, sourceLabels } from './labels';
 
@@ -35,19 +34,12 @@ export function BatchHistory({
   }
 
   if (batches.isError) {
-    const problem = toProblem(batches.error);
     return (
-      <Alert
-        tone="error"
+      <LoadError
         title="The batches could not be loaded"
-        action={
-          <Button variant="secondary" onClick={() => void batches.refetch()}>
-            Try again
-          </Button>
-        }
-      >
-        {problem.detail ?? problem.title}
-      </Alert>
+        error={batches.error}
+        onRetry={() => void batches.refetch()}
+      />
     );
   }
 

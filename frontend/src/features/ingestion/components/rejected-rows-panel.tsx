@@ -1,5 +1,5 @@
+import { LoadError } from '@/components/ui/load-error';
 import { useEffect, useId, useRef } from 'react';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Loading } from '@/components/ui/loading';
@@ -11,7 +11,6 @@ import {
   type RejectedRow,
 } from '@/features/ingestion/api/get-rejected-rows';
 import { formatDateTime } from '@/lib/format';
-import { toProblem } from '@/lib/problem-details';
 import { columnOrders, orderedValues, sourceLabels } from './labels';
 
 interface RejectedRowsPanelProps {
@@ -87,19 +86,12 @@ function RejectedRowsList({ batchId, page, onPageChange, columnOrder }: Rejected
   }
 
   if (rows.isError) {
-    const problem = toProblem(rows.error);
     return (
-      <Alert
-        tone="error"
+      <LoadError
         title="The rejected rows could not be loaded"
-        action={
-          <Button variant="secondary" onClick={() => void rows.refetch()}>
-            Try again
-          </Button>
-        }
-      >
-        {problem.detail ?? problem.title}
-      </Alert>
+        error={rows.error}
+        onRetry={() => void rows.refetch()}
+      />
     );
   }
 

@@ -1,10 +1,9 @@
-import { Alert } from '@/components/ui/alert';
+import { LoadError } from '@/components/ui/load-error';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Loading } from '@/components/ui/loading';
 import { Pagination } from '@/components/ui/pagination';
 import { usePeriods, PERIODS_PAGE_SIZE } from '@/features/periods/api/get-periods';
-import { toProblem } from '@/lib/problem-details';
 import { PeriodsTable } from './periods-table';
 
 interface PeriodsListProps {
@@ -22,19 +21,12 @@ export function PeriodsList({ page, onPageChange, highlightedPeriodId = null }: 
   }
 
   if (periods.isError) {
-    const problem = toProblem(periods.error);
     return (
-      <Alert
-        tone="error"
+      <LoadError
         title="The periods could not be loaded"
-        action={
-          <Button variant="secondary" onClick={() => void periods.refetch()}>
-            Try again
-          </Button>
-        }
-      >
-        {problem.detail ?? problem.title}
-      </Alert>
+        error={periods.error}
+        onRetry={() => void periods.refetch()}
+      />
     );
   }
 

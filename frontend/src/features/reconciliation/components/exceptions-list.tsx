@@ -1,5 +1,5 @@
+import { LoadError } from '@/components/ui/load-error';
 import { useId, useState } from 'react';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { LoadMore } from '@/components/ui/load-more';
@@ -12,7 +12,6 @@ import {
   type RunItemsSort,
 } from '@/features/reconciliation/api/get-run-exceptions';
 import { formatDecimal, formatMoney, formatPercent, formatRatio } from '@/lib/format';
-import { toProblem } from '@/lib/problem-details';
 import {
   categoryLabel,
   EXCEPTION_STATUSES,
@@ -126,19 +125,12 @@ function ExceptionsTable({
   }
 
   if (exceptions.isError) {
-    const problem = toProblem(exceptions.error);
     return (
-      <Alert
-        tone="error"
+      <LoadError
         title="The exceptions could not be loaded"
-        action={
-          <Button variant="secondary" onClick={() => void exceptions.refetch()}>
-            Try again
-          </Button>
-        }
-      >
-        {problem.detail ?? problem.title}
-      </Alert>
+        error={exceptions.error}
+        onRetry={() => void exceptions.refetch()}
+      />
     );
   }
 

@@ -1,5 +1,5 @@
+import { LoadError } from '@/components/ui/load-error';
 import { useEffect, useId, useRef, useState } from 'react';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { LoadMore } from '@/components/ui/load-more';
@@ -12,7 +12,6 @@ import {
   type MatchMethod,
 } from '@/features/reconciliation/api/get-run-matches';
 import { formatMoney, formatRatio } from '@/lib/format';
-import { toProblem } from '@/lib/problem-details';
 import {
   categoryLabel,
   idList,
@@ -122,19 +121,12 @@ function MatchesTable({ matches, currency, expanded, onToggle, focusMatchId }: M
   }
 
   if (matches.isError) {
-    const problem = toProblem(matches.error);
     return (
-      <Alert
-        tone="error"
+      <LoadError
         title="The matches could not be loaded"
-        action={
-          <Button variant="secondary" onClick={() => void matches.refetch()}>
-            Try again
-          </Button>
-        }
-      >
-        {problem.detail ?? problem.title}
-      </Alert>
+        error={matches.error}
+        onRetry={() => void matches.refetch()}
+      />
     );
   }
 

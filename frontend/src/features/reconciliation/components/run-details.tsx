@@ -1,8 +1,8 @@
+import { LoadError } from '@/components/ui/load-error';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { LiveRegion } from '@/components/ui/live-region';
 import { Loading } from '@/components/ui/loading';
 import { ProgressBar } from '@/components/ui/progress-bar';
@@ -15,7 +15,6 @@ import {
   type RunView,
 } from '@/features/reconciliation/api/get-runs';
 import { formatCount, formatDateTime } from '@/lib/format';
-import { toProblem } from '@/lib/problem-details';
 import { ExceptionsList, type ExceptionFilters } from './exceptions-list';
 import { phaseLabel } from './labels';
 import { MatchesList, type MatchFilters } from './matches-list';
@@ -57,19 +56,12 @@ export function RunDetails({ runId, periodId, ...navigation }: RunDetailsProps) 
   if (run.isPending) {
     body = <Loading label="Loading the run…" />;
   } else if (run.isError) {
-    const problem = toProblem(run.error);
     body = (
-      <Alert
-        tone="error"
+      <LoadError
         title="The run could not be loaded"
-        action={
-          <Button variant="secondary" onClick={() => void run.refetch()}>
-            Try again
-          </Button>
-        }
-      >
-        {problem.detail ?? problem.title}
-      </Alert>
+        error={run.error}
+        onRetry={() => void run.refetch()}
+      />
     );
   } else {
     body = <RunBody run={run.data} navigation={navigation} />;

@@ -1,10 +1,9 @@
-import { Alert } from '@/components/ui/alert';
+import { LoadError } from '@/components/ui/load-error';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Loading } from '@/components/ui/loading';
 import { isActive, useRuns, type RunView } from '@/features/reconciliation/api/get-runs';
 import { formatCount, formatDateTime, formatMoney, formatRatio } from '@/lib/format';
-import { toProblem } from '@/lib/problem-details';
 import { phaseLabel } from './labels';
 import { RunStatusBadge } from './run-status-badge';
 
@@ -24,19 +23,12 @@ export function RunsTable({ periodId, selectedRunId, onSelectRun }: RunsTablePro
   }
 
   if (runs.isError) {
-    const problem = toProblem(runs.error);
     return (
-      <Alert
-        tone="error"
+      <LoadError
         title="The runs could not be loaded"
-        action={
-          <Button variant="secondary" onClick={() => void runs.refetch()}>
-            Try again
-          </Button>
-        }
-      >
-        {problem.detail ?? problem.title}
-      </Alert>
+        error={runs.error}
+        onRetry={() => void runs.refetch()}
+      />
     );
   }
 
