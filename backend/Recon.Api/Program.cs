@@ -6,6 +6,7 @@ using Recon.Api.Infrastructure;
 using Recon.Api.Ingestion;
 using Recon.Api.Periods;
 using Recon.Api.ReferenceData;
+using Recon.Api.Review;
 using Recon.Api.Runs;
 using Weasel.Core;
 using Wolverine;
@@ -30,6 +31,7 @@ builder.AddClientApi();
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(RuleSettings.Checked(builder.Configuration));
+builder.Services.AddSingleton(ReviewModule.PolicyFrom(builder.Configuration));
 builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
     context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier);
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
@@ -54,6 +56,7 @@ builder.Services.AddMarten(options =>
         options.AddIngestion(schema);
         options.AddReferenceData();
         options.AddRuns();
+        options.AddReview();
     })
     .UseLightweightSessions()
     .ApplyAllDatabaseChangesOnStartup()
@@ -72,6 +75,9 @@ var app = builder.Build();
 app.UseMiddleware<CorrelationIdMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+
+// After authentication and authorization (the key is kept per user), before the endpoints.
+app.UseMiddleware<IdempotencyMiddleware>();
 
 app.UseSwagger();
 app.UseSwaggerUI(ui => ui.SwaggerEndpoint($"/swagger/{OpenApiSetup.DocumentName}/swagger.json", "Recon API v1"));

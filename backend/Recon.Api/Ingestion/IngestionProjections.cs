@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Marten;
 using Marten.Events.Aggregation;
 using Marten.Events.Projections;
@@ -74,6 +75,8 @@ public static class RecordVersions
         table.AddColumn("source_id", "text").AsPrimaryKey();
         table.AddColumn<int>("version").NotNull();
         table.AddColumn("fingerprint", "text").NotNull();
+        // The event holding the latest version of the record (raw and normalized values): how a reviewer's view finds it.
+        table.AddColumn<Guid>("event_id");
         return table;
     }
 
@@ -110,19 +113,20 @@ public static class RecordVersions
 
 public sealed partial class RecordVersionsProjection(string schema) : EventProjection
 {
-    public void Project(ClientJobsNormalized e, IDocumentOperations operations) =>
-        Upsert(operations, e.PeriodId, RecordSource.ClientJobs, e.Jobs.Select(job => (job.Record.SourceId, job.Version, job.Fingerprint)).ToList());
+    public void Project(IEvent<ClientJobsNormalized> e, IDocumentOperations operations) =>
+        Upsert(operations, e.Id, e.Data.PeriodId, RecordSource.ClientJobs, e.Data.Jobs.Select(job => (job.Record.SourceId, job.Version, job.Fingerprint)).ToList());
 
-    public void Project(LedgerLinesNormalized e, IDocumentOperations operations) =>
-        Upsert(operations, e.PeriodId, RecordSource.LedgerLines, e.Lines.Select(line => (line.Record.SourceId, line.Version, line.Fingerprint)).ToList());
+    public void Project(IEvent<LedgerLinesNormalized> e, IDocumentOperations operations) =>
+        Upsert(operations, e.Id, e.Data.PeriodId, RecordSource.LedgerLines, e.Data.Lines.Select(line => (line.Record.SourceId, line.Version, line.Fingerprint)).ToList());
 
-    private void Upsert(IDocumentOperations operations, Guid periodId, RecordSource source, IReadOnlyList<(string SourceId, int Version, string Fingerprint)> records) =>
+    private void Upsert(IDocumentOperations operations, Guid eventId, Guid periodId, RecordSource source, IReadOnlyList<(string SourceId, int Version, string Fingerprint)> records) =>
         operations.QueueSqlCommand(
-            $"insert into {schema}.{RecordVersions.TableName} (period_id, source, source_id, version, fingerprint) " +
-            "select ?, ?, s.source_id, s.version, s.fingerprint from unnest(?::text[], ?::int[], ?::text[]) as s(source_id, version, fingerprint) " +
-            "on conflict (period_id, source, source_id) do update set version = excluded.version, fingerprint = excluded.fingerprint",
+            $"insert into {schema}.{RecordVersions.TableName} (period_id, source, source_id, version, fingerprint, event_id) " +
+            "select ?, ?, s.source_id, s.version, s.fingerprint, ? from unnest(?::text[], ?::int[], ?::text[]) as s(source_id, version, fingerprint) " +
+            "on conflict (period_id, source, source_id) do update set version = excluded.version, fingerprint = excluded.fingerprint, event_id = excluded.event_id",
             periodId,
             source.ToString(),
+            eventId,
             records.Select(r => r.SourceId).ToArray(),
             records.Select(r => r.Version).ToArray(),
             records.Select(r => r.Fingerprint).ToArray());

@@ -1,9 +1,11 @@
 using Marten;
 using Npgsql;
 using Recon.Api.ReferenceData;
+using Recon.Api.Review;
 using Recon.Domain.Normalization;
 using Recon.Domain.Periods;
 using Recon.Domain.Reconciliation;
+using Recon.Domain.Review;
 using Recon.Domain.Runs;
 using Wolverine;
 
@@ -124,9 +126,11 @@ public static partial class ExecuteRunHandler
         var now = clock.GetUtcNow();
         var events = RunEvents.From(started, summary, result, now).ToList();
         var aliases = LearnedAliases.From(summary.ClientId, registry, snapshot, result, now);
+        var existing = await ReviewCases.OfPeriodAsync(query, started.PeriodId, cancellationToken);
+        var caseEvents = RunReview.Sync(started.RunId, RunCases.From(started, summary, snapshot, result), existing, now);
         var appendWatch = System.Diagnostics.Stopwatch.StartNew();
-        await AppendAllAsync(store, started.RunId, events, summary.ClientId, aliases, cancellationToken);
-        LogCompleted(logger, started.RunId, result.Groups.Count, events.Count, aliases.Count, engineSeconds, appendWatch.Elapsed.TotalSeconds);
+        await AppendAllAsync(store, started.RunId, events, summary.ClientId, aliases, caseEvents, cancellationToken);
+        LogCompleted(logger, started.RunId, result.Groups.Count, events.Count + caseEvents.Count, aliases.Count, engineSeconds, appendWatch.Elapsed.TotalSeconds);
     }
 
     private static async Task<ReconciliationResult> ReconcileWithProgressAsync(IDocumentStore store, Guid runId, ReconciliationInput input, CancellationToken cancellationToken)
@@ -155,8 +159,12 @@ public static partial class ExecuteRunHandler
         await session.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Every decision of the run, then its completion, in one transaction, a few thousand events per statement batch.</summary>
-    private static async Task AppendAllAsync(IDocumentStore store, Guid runId, List<object> events, string clientId, IReadOnlyList<SiteAliasAdded> aliases, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every decision of the run, its completion, then what it does to the period's review cases, in one transaction,
+    /// a few thousand events per statement batch.
+    /// </summary>
+    private static async Task AppendAllAsync(
+        IDocumentStore store, Guid runId, List<object> events, string clientId, IReadOnlyList<SiteAliasAdded> aliases, IReadOnlyList<ICaseEvent> caseEvents, CancellationToken cancellationToken)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
@@ -185,12 +193,32 @@ public static partial class ExecuteRunHandler
                 session.Events.Append(runId, events.Skip(offset).Take(AppendChunk).ToArray());
             }
 
-            if (offset + AppendChunk >= events.Count)
+            await session.SaveChangesAsync(cancellationToken);
+        }
+
+        for (var offset = 0; offset < caseEvents.Count; offset += AppendChunk)
+        {
+            await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction));
+            session.LastModifiedBy = Actor;
+            foreach (var caseEvent in caseEvents.Skip(offset).Take(AppendChunk))
             {
-                session.Store(new RunProgress { Id = runId, Phase = "completed", Progress = 1m });
+                if (caseEvent is ExceptionOpenedForReview)
+                {
+                    session.Events.StartStream<ReviewCase>(caseEvent.ExceptionId, caseEvent);
+                }
+                else
+                {
+                    session.Events.Append(caseEvent.ExceptionId, caseEvent);
+                }
             }
 
             await session.SaveChangesAsync(cancellationToken);
+        }
+
+        await using (var last = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction)))
+        {
+            last.Store(new RunProgress { Id = runId, Phase = "completed", Progress = 1m });
+            await last.SaveChangesAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

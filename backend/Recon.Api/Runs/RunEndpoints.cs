@@ -77,7 +77,8 @@ public sealed record MatchesPage(IReadOnlyList<MatchItem> Items, string? NextCur
 /// <summary>A page of a run's exceptions and the cursor of the next page (null on the last page).</summary>
 public sealed record ExceptionsPage(IReadOnlyList<ExceptionItem> Items, string? NextCursor);
 
-public sealed record PeriodKpisView(Guid PeriodId, Guid? LatestRunId, DateTimeOffset? LatestRunCompletedAt, int RunsCompleted, RunKpis? Kpis);
+/// <summary>A period's figures: its latest completed run's KPIs and, after review, what reviewers' decisions left open.</summary>
+public sealed record PeriodKpisView(Guid PeriodId, Guid? LatestRunId, DateTimeOffset? LatestRunCompletedAt, int RunsCompleted, RunKpis? Kpis, Review.ReviewKpis? Review);
 
 /// <summary>Filters, order and cursor of a run's matches or exceptions.</summary>
 public sealed class RunItemsQuery
@@ -211,7 +212,7 @@ public static class RunEndpoints
 
     [WolverineGet("/api/periods/{periodId}/kpis", OperationId = "getPeriodKpis")]
     [Tags("Runs")]
-    [EndpointSummary("Get a period's KPIs: those of its latest completed run")]
+    [EndpointSummary("Get a period's KPIs: those of its latest completed run, and the variance before and after review")]
     [ProducesResponseType<PeriodKpisView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Kpis(Guid periodId, IQuerySession session, CancellationToken cancellationToken)
@@ -222,7 +223,10 @@ public static class RunEndpoints
         }
 
         var kpis = await session.LoadAsync<PeriodKpis>(periodId, cancellationToken);
-        return TypedResults.Ok(new PeriodKpisView(periodId, kpis?.LatestRunId, kpis?.LatestRunCompletedAt, kpis?.RunsCompleted ?? 0, kpis?.Kpis));
+        var tally = await Review.ReviewFigures.TallyAsync(session, [periodId], cancellationToken);
+        return TypedResults.Ok(new PeriodKpisView(
+            periodId, kpis?.LatestRunId, kpis?.LatestRunCompletedAt, kpis?.RunsCompleted ?? 0, kpis?.Kpis,
+            Review.ReviewFigures.Of(kpis?.Kpis, tally.Select(r => (r.Status, r.Category, r.Count, r.Difference)))));
     }
 
     [WolverineGet("/api/runs/{runId}/matches", OperationId = "listRunMatches")]

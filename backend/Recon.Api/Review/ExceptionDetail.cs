@@ -1,0 +1,230 @@
+using System.Globalization;
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using Recon.Api.Ingestion;
+using Recon.Api.Runs;
+using Recon.Domain.Ingestion;
+using Recon.Domain.Reconciliation;
+using Recon.Domain.Review;
+using Recon.Domain.Runs;
+using Wolverine.Http;
+
+namespace Recon.Api.Review;
+
+/// <summary>One record as delivered (raw, the file's columns) and as normalized, with where it came from.</summary>
+public sealed record RecordView(
+    string SourceId,
+    int Version,
+    string FileName,
+    long Line,
+    IReadOnlyDictionary<string, string> Raw,
+    IReadOnlyDictionary<string, string?> Normalized);
+
+/// <summary>One event of the case's history, as a reviewer or auditor reads it.</summary>
+public sealed record HistoryEntry(
+    long Version,
+    string Type,
+    DateTimeOffset At,
+    string By,
+    string Summary,
+    string? ReasonCode,
+    string? Comment,
+    CaseState? Before,
+    CaseState? After);
+
+/// <summary>An exception with both sides' records, the match explanation and its decision history.</summary>
+public sealed record ExceptionDetail(
+    ReviewItemView Exception,
+    IReadOnlyList<RecordView> ClientJobs,
+    IReadOnlyList<RecordView> LedgerLines,
+    MatchExplanation? Explanation,
+    IReadOnlyList<HistoryEntry> History);
+
+public static class ReviewProblems
+{
+    public static IResult NotFound(Guid exceptionId) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Exception not found", detail: $"No exception has id {exceptionId}.");
+}
+
+public static class ExceptionDetailEndpoints
+{
+    [WolverineGet("/api/exceptions/{exceptionId}", OperationId = "getException")]
+    [Tags("Review")]
+    [EndpointSummary("An exception with both sides' records (raw and normalized), the match explanation and its decision history")]
+    [ProducesResponseType<ExceptionDetail>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> Get(Guid exceptionId, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var item = await session.LoadAsync<ReviewItem>(exceptionId, cancellationToken);
+        if (item is null)
+        {
+            return ReviewProblems.NotFound(exceptionId);
+        }
+
+        var schema = session.DocumentStore.Options.DatabaseSchemaName;
+        var jobs = await CaseRecords.LoadAsync<ClientJobsNormalized>(session, schema, item.PeriodId, RecordSource.ClientJobs, item.ClientJobIds, cancellationToken);
+        var lines = await CaseRecords.LoadAsync<LedgerLinesNormalized>(session, schema, item.PeriodId, RecordSource.LedgerLines, item.LedgerLineIds, cancellationToken);
+        var history = await session.Events.FetchStreamAsync(exceptionId, token: cancellationToken);
+        return TypedResults.Ok(new ExceptionDetail(
+            ReviewItemView.Of(item),
+            item.ClientJobIds.Select(id => jobs.OfType<ClientJobsNormalized>().SelectMany(e => e.Jobs).Where(j => j.Record.SourceId == id).Select(CaseRecords.ViewOf).FirstOrDefault()).OfType<RecordView>().ToList(),
+            item.LedgerLineIds.Select(id => lines.OfType<LedgerLinesNormalized>().SelectMany(e => e.Lines).Where(l => l.Record.SourceId == id).Select(CaseRecords.ViewOf).FirstOrDefault()).OfType<RecordView>().ToList(),
+            await ExplanationAsync(session, item, cancellationToken),
+            history.Select(CaseHistory.EntryOf).OfType<HistoryEntry>().ToList()));
+    }
+
+    private static async Task<MatchExplanation?> ExplanationAsync(IQuerySession session, ReviewItem item, CancellationToken cancellationToken)
+    {
+        if (item.MatchId is not { } matchId || item.Method == MatchMethod.Manual)
+        {
+            return null;
+        }
+
+        var match = await session.LoadAsync<RunMatchView>(RunDocumentIds.Of(item.RunId, matchId), cancellationToken);
+        if (match is null)
+        {
+            return null;
+        }
+
+        var events = await session.Events.QueryAllRawEvents().Where(e => e.StreamId == item.RunId && e.Version == match.EventVersion).ToListAsync(cancellationToken);
+        return events.Select(e => e.Data).OfType<MatchDecided>().FirstOrDefault()?.Explanation;
+    }
+}
+
+/// <summary>The latest version of a case's records, found through the record-version table's event ids.</summary>
+public static class CaseRecords
+{
+    public static async Task<IReadOnlyList<object>> LoadAsync<TEvent>(
+        IQuerySession session, string schema, Guid periodId, RecordSource source, IReadOnlyList<string> sourceIds, CancellationToken cancellationToken)
+    {
+        if (sourceIds.Count == 0)
+        {
+            return [];
+        }
+
+        var eventIds = new List<Guid>();
+        await using (var connection = session.DocumentStore.Storage.Database.CreateConnection())
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand(
+                $"select distinct event_id from {schema}.{RecordVersions.TableName} where period_id = $1 and source = $2 and source_id = any($3) and event_id is not null",
+                connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = periodId });
+            command.Parameters.Add(new NpgsqlParameter { Value = source.ToString() });
+            command.Parameters.Add(new NpgsqlParameter { Value = sourceIds.ToArray() });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                eventIds.Add(reader.GetGuid(0));
+            }
+        }
+
+        var events = new List<object>();
+        foreach (var eventId in eventIds)
+        {
+            if (await session.Events.LoadAsync(eventId, cancellationToken) is { Data: TEvent data })
+            {
+                events.Add(data);
+            }
+        }
+
+        return events;
+    }
+
+    /// <summary>Which of these source ids are records of the period.</summary>
+    public static async Task<HashSet<string>> KnownIdsAsync(
+        IQuerySession session, string schema, Guid periodId, RecordSource source, IReadOnlyList<string> sourceIds, CancellationToken cancellationToken)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"select source_id from {schema}.{RecordVersions.TableName} where period_id = $1 and source = $2 and source_id = any($3)", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = periodId });
+        command.Parameters.Add(new NpgsqlParameter { Value = source.ToString() });
+        command.Parameters.Add(new NpgsqlParameter { Value = sourceIds.ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            known.Add(reader.GetString(0));
+        }
+
+        return known;
+    }
+
+    public static RecordView ViewOf(VersionedClientJob job)
+    {
+        var r = job.Record;
+        return new RecordView(r.SourceId, job.Version, r.Lineage.FileName, r.Lineage.Line, r.Raw, new Dictionary<string, string?>
+        {
+            ["jobId"] = r.JobId,
+            ["clientId"] = r.ClientId,
+            ["siteCode"] = r.SiteCode,
+            ["siteName"] = r.SiteName,
+            ["canonicalSiteCode"] = r.CanonicalSiteCode,
+            ["serviceType"] = r.ServiceType,
+            ["canonicalService"] = r.CanonicalService,
+            ["serviceDate"] = r.ServiceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["quantity"] = r.Quantity.ToString(CultureInfo.InvariantCulture),
+            ["unitRate"] = r.UnitRate.ToString(CultureInfo.InvariantCulture),
+            ["amount"] = r.Amount.Amount.ToString(CultureInfo.InvariantCulture),
+            ["currency"] = r.Amount.Currency,
+            ["status"] = r.Status.ToString().ToLowerInvariant(),
+            ["poNumber"] = r.PoNumber,
+        });
+    }
+
+    public static RecordView ViewOf(VersionedLedgerLine line)
+    {
+        var r = line.Record;
+        return new RecordView(r.SourceId, line.Version, r.Lineage.FileName, r.Lineage.Line, r.Raw, new Dictionary<string, string?>
+        {
+            ["lineId"] = r.LineId,
+            ["invoiceNumber"] = r.InvoiceNumber,
+            ["lineNo"] = r.LineNo.ToString(CultureInfo.InvariantCulture),
+            ["jobRef"] = r.JobRef,
+            ["canonicalJobRef"] = r.CanonicalJobRef,
+            ["customerSite"] = r.CustomerSite,
+            ["canonicalSiteCode"] = r.CanonicalSiteCode,
+            ["description"] = r.Description,
+            ["canonicalService"] = r.CanonicalService,
+            ["serviceDate"] = r.ServiceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["quantity"] = r.Quantity.ToString(CultureInfo.InvariantCulture),
+            ["unitPrice"] = r.UnitPrice.ToString(CultureInfo.InvariantCulture),
+            ["lineTotal"] = r.LineTotal.Amount.ToString(CultureInfo.InvariantCulture),
+            ["currency"] = r.LineTotal.Currency,
+            ["postedDate"] = r.PostedDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        });
+    }
+}
+
+/// <summary>Case events as history entries: what happened, who, when, why, and the state before and after.</summary>
+public static class CaseHistory
+{
+    public static HistoryEntry? EntryOf(IEvent e) => e.Data switch
+    {
+        ExceptionOpenedForReview x => Entry(e, "opened", x.At, RunReview.Actor, $"Raised by run {x.Exception.RunId} as {x.Exception.Category}: {x.Exception.Reason}", null, null, null, ReviewCase.InitialState(x.Exception)),
+        ExceptionRefreshedByRun x => Entry(e, "refreshedByRun", x.At, x.By, $"Raised again by run {x.Exception.RunId} (difference {x.Exception.Difference.ToString("0.00", CultureInfo.InvariantCulture)})", null, null, x.Before, x.After),
+        ExceptionClearedByRun x => Entry(e, "clearedByRun", x.At, x.By, $"No longer raised by run {x.RunId}", null, null, x.Before, x.After),
+        SuggestedResolutionAccepted x => Entry(e, "accepted", x.At, x.By, Approved("Accepted the suggested resolution", x.ApprovedBy), null, x.Comment, x.Before, x.After),
+        CategoryOverridden x => Entry(e, "categoryOverridden", x.At, x.By, $"Category changed from {x.From} to {x.To}", ReviewDecider.JsonName(x.ReasonCode), x.Comment, x.Before, x.After),
+        RecordsLinkedManually x => Entry(e, "linked", x.At, x.By, Approved($"Linked {string.Join(", ", x.ClientJobIds)} with {string.Join(", ", x.LedgerLineIds)}", x.ApprovedBy), null, x.Comment, x.Before, x.After),
+        MatchUnlinked x => Entry(e, "unlinked", x.At, x.By, $"Unlinked match {x.MatchId}", null, x.Comment, x.Before, x.After),
+        ExceptionResolved x => Entry(e, "resolved", x.At, x.By, Approved($"Resolved: {ReviewDecider.JsonName(x.ReasonCode)}", x.ApprovedBy), ReviewDecider.JsonName(x.ReasonCode), x.Comment, x.Before, x.After),
+        ExceptionReopened x => Entry(e, "reopened", x.At, x.By, "Reopened", null, x.Comment, x.Before, x.After),
+        ExceptionAssigned x => Entry(e, "assigned", x.At, x.By, $"Assigned to {x.Assignee}", null, null, x.Before, x.After),
+        ExceptionUnassigned x => Entry(e, "unassigned", x.At, x.By, "Unassigned", null, null, x.Before, x.After),
+        ExceptionCommented x => Entry(e, "commented", x.At, x.By, "Commented", null, x.Text, null, null),
+        DecisionSubmittedForApproval x => Entry(e, "submittedForApproval", x.At, x.By, $"{ReviewDecider.JsonName(x.Kind)} awaits an approver: {x.Why}", x.ReasonCode is { } r ? ReviewDecider.JsonName(r) : null, x.Comment, x.Before, x.After),
+        DecisionApproved x => Entry(e, "approved", x.At, x.By, $"Approved the decision of {x.MadeBy}", null, x.Comment, null, null),
+        DecisionRejected x => Entry(e, "rejected", x.At, x.By, $"Rejected the decision of {x.MadeBy}", null, x.Reason, x.Before, x.After),
+        _ => null,
+    };
+
+    private static string Approved(string summary, string? approvedBy) => approvedBy is null ? summary : $"{summary} (approved by {approvedBy})";
+
+    private static HistoryEntry Entry(IEvent e, string type, DateTimeOffset at, string by, string summary, string? reason, string? comment, CaseState? before, CaseState? after) =>
+        new(e.Version, type, at, by, summary, reason, comment, before, after);
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using JasperFx.Events.Projections;
+using Marten;
+using Recon.Api.Infrastructure;
+using Recon.Domain.Review;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+
+namespace Recon.Api.Review;
+
+public static class ReviewModule
+{
+    public static StoreOptions AddReview(this StoreOptions options)
+    {
+        // Trigram search on ids and sites (pg_trgm is a trusted extension: the database owner may create it).
+        options.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));
+        options.Schema.For<ReviewItem>()
+            .Duplicate(x => x.PeriodId)
+            .Duplicate(x => x.ClientId)
+            .Duplicate(x => x.Category)
+            .Duplicate(x => x.Status)
+            .Duplicate(x => x.Assignee)
+            .Duplicate(x => x.Impact)
+            .Duplicate(x => x.RaisedAt)
+            .Duplicate(x => x.SortImpact, configure: index => index.Columns = ["sort_impact", "raised_at", "id"])
+            .Duplicate(x => x.SearchText, configure: index =>
+            {
+                index.Method = IndexMethod.gin;
+                index.Mask = "? gin_trgm_ops";
+            });
+        options.Schema.For<IdempotencyRecord>();
+        options.Projections.Add<ReviewCaseProjection>(ProjectionLifecycle.Live);
+        options.Projections.Add<ReviewItemProjection>(ProjectionLifecycle.Inline);
+        return options;
+    }
+
+    /// <summary>The approval threshold from <c>Recon:Review:ApprovalThreshold</c> (default 1,000), checked at start-up.</summary>
+    public static ReviewPolicy PolicyFrom(IConfiguration configuration)
+    {
+        var raw = configuration["Recon:Review:ApprovalThreshold"];
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return ReviewPolicy.Default;
+        }
+
+        if (!decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out var threshold) || threshold < 0)
+        {
+            throw new InvalidOperationException(
+                $"Recon:Review:ApprovalThreshold must be a non-negative amount such as 1000 or 250.50; it is '{raw}'.");
+        }
+
+        return new ReviewPolicy(threshold);
+    }
+}
+
+/// <summary>Folds a case stream into the decider's <see cref="ReviewCase"/> on demand (never stored).</summary>
+public sealed partial class ReviewCaseProjection : Marten.Events.Aggregation.SingleStreamProjection<ReviewCase, Guid>
+{
+    public static ReviewCase Create(ExceptionOpenedForReview e) => ReviewCase.Create(e);
+
+    public static ReviewCase Apply(ExceptionRefreshedByRun e, ReviewCase c) => ReviewCase.Apply(e, c);
+
+    public static ReviewCase Apply(ExceptionClearedByRun e, ReviewCase c) => ReviewCase.Apply(e, c);
+
+    public static ReviewCase Apply(SuggestedResolutionAccepted e, ReviewCase c) => ReviewCase.Apply(e, c);
+
+    public static ReviewCase Apply(CategoryOverridden e, ReviewCase c) => ReviewCase.Apply(e, c);
+
+    public static ReviewCase Apply(RecordsLinkedManually e, ReviewCase c) => ReviewCase.Apply(e, c);
+
+    public static ReviewCase Apply(MatchUnlinked e, ReviewCase c) => ReviewCase.Apply(e, c);
+
+    public static ReviewCase Apply(ExceptionResolved e, ReviewCase c) => ReviewCase.Apply(e, c);
+
+    public static ReviewCase Apply(ExceptionReopened e, ReviewCase c) => ReviewCase.Apply(e, c);
+
+    public static ReviewCase Apply(ExceptionAssigned e, ReviewCase c) => ReviewCase.Apply(e, c);
+
+    public static ReviewCase Apply(ExceptionUnassigned e, ReviewCase c) => ReviewCase.Apply(e, c);
+
+    public static ReviewCase Apply(DecisionSubmittedForApproval e, ReviewCase c) => ReviewCase.Apply(e, c);
+
+    public static ReviewCase Apply(DecisionRejected e, ReviewCase c) => ReviewCase.Apply(e, c);
+}
+
+public static class ReviewCases
+{
+    /// <summary>The period's cases as a new run finds them.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, ExistingCase>> OfPeriodAsync(IQuerySession session, Guid periodId, CancellationToken cancellationToken)
+    {
+        var items = await session.Query<ReviewItem>().Where(x => x.PeriodId == periodId).ToListAsync(cancellationToken);
+        return items.ToDictionary(
+            item => item.Id,
+            item => new ExistingCase(
+                new CaseState(Enum.Parse<CaseStatus>(item.Status, ignoreCase: true), item.Category, item.Assignee, item.Resolution),
+                item.CategoryOverridden));
+    }
+}
