@@ -1,14 +1,10 @@
 using FluentValidation;
 using JasperFx;
-using JasperFx.Events;
 using Marten;
 using Recon.Api.Infrastructure;
 using Recon.Api.Ingestion;
-using Recon.Api.Periods;
-using Recon.Api.ReferenceData;
 using Recon.Api.Review;
 using Recon.Api.Runs;
-using Weasel.Core;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -42,22 +38,7 @@ builder.Services.ConfigureHttpJsonOptions(json =>
 builder.Services.AddHealthChecks()
     .AddNpgSql(connectionString, name: "postgresql", tags: ["ready"]);
 
-builder.Services.AddMarten(options =>
-    {
-        options.Connection(connectionString);
-        options.DatabaseSchemaName = schema;
-        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
-        options.Events.StreamIdentity = StreamIdentity.AsGuid;
-        options.Events.AppendMode = EventAppendMode.Quick;
-        options.Events.MetadataConfig.EnableAll();
-        options.Events.MetadataConfig.UserNameEnabled = true; // EnableAll leaves the user name out in Marten 9
-        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-        options.AddPeriods();
-        options.AddIngestion(schema);
-        options.AddReferenceData();
-        options.AddRuns();
-        options.AddReview();
-    })
+builder.Services.AddMarten(options => ReconStore.Configure(options, connectionString, schema))
     .UseLightweightSessions()
     .ApplyAllDatabaseChangesOnStartup()
     .IntegrateWithWolverine();

@@ -12,6 +12,26 @@ if (args.Length > 0 && args[0] == "matching")
     return;
 }
 
+if (args.Length > 0 && args[0] == "review-queue")
+{
+    await ReviewQueueBenchmark.RunAsync(args[1..], async environment =>
+    {
+        var port = Processes.FreePort();
+        var apiDll = Path.Combine(Args.RepositoryRoot(), "backend/Recon.Api/bin/Release/net10.0/Recon.Api.dll");
+        var settings = new Dictionary<string, string>(environment)
+        {
+            ["Recon__Spa__RootPath"] = string.Empty,
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        var process = Processes.StartQuiet("dotnet", [apiDll, "--contentRoot", Path.GetDirectoryName(apiDll)!, "--urls", $"http://127.0.0.1:{port}"], settings);
+        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        await Processes.WaitForAsync(client, "/health/ready", process);
+        return (client, process);
+    });
+    return;
+}
+
 // Ingestion benchmark (the default mode): a ledger CSV of N rows uploaded over HTTP to the real API process (events committed when the
 // response arrives), next to a raw binary COPY of the same rows into PostgreSQL, in the same run. Prints rows/s and
 // the API process's peak working set. Run through ./ops/recon bench, which starts PostgreSQL and builds everything.

@@ -77,7 +77,7 @@ public static class ExceptionDetailEndpoints
 
     private static async Task<MatchExplanation?> ExplanationAsync(IQuerySession session, ReviewItem item, CancellationToken cancellationToken)
     {
-        if (item.MatchId is not { } matchId || item.Method == MatchMethod.Manual)
+        if (item.MatchId is not { } matchId || item.Method == ReviewDecider.JsonName(MatchMethod.Manual))
         {
             return null;
         }

@@ -38,6 +38,9 @@ public sealed class ReviewItem
     /// <summary>camelCase status as the API writes it (open, pendingApproval, resolved, autoResolved, cleared).</summary>
     public string Status { get; set; } = string.Empty;
 
+    /// <summary>Open or pending approval: what the queue shows by default.</summary>
+    public bool Active { get; set; }
+
     public List<string> SiteCodes { get; set; } = [];
 
     public List<string> ClientJobIds { get; set; } = [];
@@ -46,7 +49,8 @@ public sealed class ReviewItem
 
     public Guid? MatchId { get; set; }
 
-    public MatchMethod? Method { get; set; }
+    /// <summary>camelCase match method as the API writes it (exact, fuzzy, manual), so the stored JSON is the API's.</summary>
+    public string? Method { get; set; }
 
     public decimal ClientAmount { get; set; }
 
@@ -76,8 +80,11 @@ public sealed class ReviewItem
 
     public DateTimeOffset UpdatedAt { get; set; }
 
-    /// <summary>Lower-case ids and "|site|" markers, trigram-indexed: text search and the site filter.</summary>
+    /// <summary>Lower-case ids and site codes, trigram-indexed: the queue's text search.</summary>
     public string SearchText { get; set; } = string.Empty;
+
+    /// <summary>Lower-case site codes, GIN-indexed: the site filter.</summary>
+    public List<string> SiteKeys { get; set; } = [];
 }
 
 /// <summary>A decision waiting for an approver, as the queue, the detail and the approvals inbox show it.</summary>
@@ -130,7 +137,7 @@ public sealed partial class ReviewItemProjection : SingleStreamProjection<Review
     {
         Decided(item, e);
         item.MatchId = e.MatchId;
-        item.Method = MatchMethod.Manual;
+        item.Method = ReviewDecider.JsonName(MatchMethod.Manual);
     }
 
     public static void Apply(MatchUnlinked e, ReviewItem item)
@@ -185,6 +192,7 @@ public sealed partial class ReviewItemProjection : SingleStreamProjection<Review
     private static void Set(ReviewItem item, CaseState state, DateTimeOffset at)
     {
         item.Status = ReviewDecider.JsonName(state.Status);
+        item.Active = state.Status is CaseStatus.Open or CaseStatus.PendingApproval;
         item.Category = state.Category;
         item.Assignee = state.Assignee;
         item.Resolution = state.Resolution;
@@ -204,7 +212,7 @@ public sealed partial class ReviewItemProjection : SingleStreamProjection<Review
         item.ClientJobIds = [.. figures.ClientJobIds];
         item.LedgerLineIds = [.. figures.LedgerLineIds];
         item.MatchId = figures.MatchId;
-        item.Method = figures.Method;
+        item.Method = figures.Method is { } method ? ReviewDecider.JsonName(method) : null;
         item.ClientAmount = figures.ClientAmount;
         item.LedgerAmount = figures.LedgerAmount;
         item.Difference = figures.Difference;
@@ -214,9 +222,10 @@ public sealed partial class ReviewItemProjection : SingleStreamProjection<Review
         item.Priority = figures.Priority;
         item.Reason = figures.Reason;
         item.SearchText = SearchTextOf(item.Id, figures);
+        item.SiteKeys = figures.SiteCodes.Select(site => site.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>"id job-1 line-7 |site-a|": what the queue's text search and site filter look in.</summary>
+    /// <summary>"id job-1 line-7 |site-a|": what the queue's text search looks in.</summary>
     public static string SearchTextOf(Guid exceptionId, CaseFigures figures)
     {
         var text = new StringBuilder(exceptionId.ToString("D"));

@@ -10,6 +10,8 @@ namespace Recon.Api.Review;
 
 public static class ReviewModule
 {
+    private static readonly string[] FilterColumns = ["period_id", "client_id", "category", "assignee"];
+
     public static StoreOptions AddReview(this StoreOptions options)
     {
         // Trigram search on ids and sites (pg_trgm is a trusted extension: the database owner may create it).
@@ -22,12 +24,32 @@ public static class ReviewModule
             .Duplicate(x => x.Assignee)
             .Duplicate(x => x.Impact)
             .Duplicate(x => x.RaisedAt)
-            .Duplicate(x => x.SortImpact, configure: index => index.Columns = ["sort_impact", "raised_at", "id"])
+            .Duplicate(x => x.SortImpact)
+            .Duplicate(x => x.Active)
             .Duplicate(x => x.SearchText, configure: index =>
             {
                 index.Method = IndexMethod.gin;
                 index.Mask = "? gin_trgm_ops";
-            });
+            })
+            .Duplicate(x => x.SiteKeys, pgType: "text[]", configure: index => index.Method = IndexMethod.gin);
+
+        // The queue's order (minus impact, raised at, id) behind each single filter: the first page of any one filter is
+        // an ordered index range that stops after the page, whatever the queue's size.
+        options.Policies.ForAllDocuments(mapping =>
+        {
+            if (mapping.DocumentType != typeof(ReviewItem))
+            {
+                return;
+            }
+
+            string[] order = ["sort_impact", "raised_at", "id"];
+            mapping.Indexes.Add(new IndexDefinition("mt_doc_reviewitem_queue_active") { Columns = ["active", .. order] });
+            mapping.Indexes.Add(new IndexDefinition("mt_doc_reviewitem_queue_status") { Columns = ["status", .. order] });
+            foreach (var column in FilterColumns)
+            {
+                mapping.Indexes.Add(new IndexDefinition($"mt_doc_reviewitem_queue_{column}") { Columns = [column, "active", .. order] });
+            }
+        });
         options.Schema.For<IdempotencyRecord>();
         options.Projections.Add<ReviewCaseProjection>(ProjectionLifecycle.Live);
         options.Projections.Add<ReviewItemProjection>(ProjectionLifecycle.Inline);

@@ -43,7 +43,7 @@ public sealed record ReviewItemView(
 {
     public static ReviewItemView Of(ReviewItem x) => new(
         x.Id, x.PeriodId, x.ClientId, x.Month, x.Currency, x.RunId, x.Category, x.EngineCategory, x.Status, x.SiteCodes, x.ClientJobIds, x.LedgerLineIds,
-        x.MatchId, x.Method, x.ClientAmount, x.LedgerAmount, x.Difference, x.Impact, x.Confidence, x.Priority, x.Reason, x.Assignee, x.Resolution,
+        x.MatchId, x.Method is null ? null : Enum.Parse<MatchMethod>(x.Method, ignoreCase: true), x.ClientAmount, x.LedgerAmount, x.Difference, x.Impact, x.Confidence, x.Priority, x.Reason, x.Assignee, x.Resolution,
         x.PendingDecision, x.RaisedAt, x.UpdatedAt, x.Version);
 }
 
@@ -182,15 +182,16 @@ public static class ReviewQueueSql
             return $"${parameters.Count}";
         }
 
-        var statuses = (filter.Status ?? "active") switch
+        switch (filter.Status ?? "active")
         {
-            "active" => new[] { "open", "pendingApproval" },
-            "all" => null,
-            var one => new[] { one },
-        };
-        if (statuses is not null)
-        {
-            conditions.Add($"d.status = ANY({P(statuses)})");
+            case "active":
+                conditions.Add("d.active = true");
+                break;
+            case "all":
+                break;
+            case var status:
+                conditions.Add($"d.status = {P(status)}");
+                break;
         }
 
         if (filter.PeriodId is { } periodId)
@@ -235,7 +236,7 @@ public static class ReviewQueueSql
 
         if (filter.Site is { Length: > 0 } site)
         {
-            conditions.Add($"d.search_text like {P($"%|{Escape(site.Trim().ToLowerInvariant())}|%")}");
+            conditions.Add($"d.site_keys @> ARRAY[{P(site.Trim().ToLowerInvariant())}]::text[]");
         }
 
         if (filter.Q is { } q && q.Trim().Length > 0)
@@ -259,6 +260,63 @@ public static class ReviewQueueSql
         var items = await SelectAsync(session, where, parameters, limit + 1, cancellationToken);
         var next = items.Count > limit ? new QueueCursor(items[limit - 1].SortImpact, items[limit - 1].RaisedAt, items[limit - 1].Id).Encode() : null;
         return new ReviewQueuePage(items.Take(limit).Select(ReviewItemView.Of).ToList(), next);
+    }
+
+    /// <summary>
+    /// The page as JSON written straight from the stored projection (the item JSON is the view's, less the internal
+    /// sort and search fields): no deserialize-and-serialize round trip per item, which is most of a request's CPU.
+    /// </summary>
+    public static async Task<byte[]> PageJsonAsync(IQuerySession session, ReviewQueueQuery query, string user, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = Conditions(query, user);
+        if (query.Cursor is { } text && QueueCursor.TryParse(text, out var cursor))
+        {
+            parameters.AddRange([cursor.SortImpact, cursor.RaisedAt, cursor.Id]);
+            where += $" and (d.sort_impact, d.raised_at, d.id) > (${parameters.Count - 2}, ${parameters.Count - 1}, ${parameters.Count})";
+        }
+
+        var limit = query.Limit ?? 50;
+        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(ReviewItem)).TableName.QualifiedName;
+        parameters.Add(limit + 1);
+        await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "select (d.data - 'id' - 'sortImpact' - 'searchText' - 'siteKeys' - 'active' - 'categoryOverridden' - 'groupId') || jsonb_build_object('exceptionId', d.id), " +
+            $"d.sort_impact, d.raised_at, d.id from {table} as d where {where} order by d.sort_impact, d.raised_at, d.id limit ${parameters.Count}",
+            connection);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        using var buffer = new MemoryStream();
+        await using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("items");
+            string? next = null;
+            var count = 0;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (++count > limit)
+                {
+                    break;
+                }
+
+                json.WriteRawValue(reader.GetString(0), skipInputValidation: true);
+                if (count == limit)
+                {
+                    next = new QueueCursor(reader.GetDecimal(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetGuid(3)).Encode();
+                }
+            }
+
+            json.WriteEndArray();
+            json.WriteString("nextCursor", count > limit ? next : null);
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>The ids of every item a filter selects (for bulk decisions), in queue order, at most <paramref name="max"/> + 1.</summary>
@@ -304,6 +362,6 @@ public static class ReviewQueueEndpoints
     [EndpointDescription("Cursor-paginated. Filters: periodId, clientId, category, site, assignee (a user name, me or none), status (active by default = open and pendingApproval), minImpact, maxImpact, q (text in ids and site codes).")]
     [ProducesResponseType<ReviewQueuePage>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public static async Task<ReviewQueuePage> List([AsParameters] ReviewQueueQuery query, IQuerySession session, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await ReviewQueueSql.PageAsync(session, query, Actor.NameOf(user), cancellationToken);
+    public static async Task<IResult> List([AsParameters] ReviewQueueQuery query, IQuerySession session, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        Results.Bytes(await ReviewQueueSql.PageJsonAsync(session, query, Actor.NameOf(user), cancellationToken), "application/json");
 }

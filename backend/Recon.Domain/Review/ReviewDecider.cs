@@ -71,6 +71,11 @@ public static class ReviewDecider
 
         var c = reviewCase;
         var state = c.State;
+        if (command is CommentOnCase { Text: var blank } && string.IsNullOrWhiteSpace(blank))
+        {
+            return Refuse(RejectionKind.Refused, "Comment required", "A comment needs some text.", "comment-required");
+        }
+
         if (command is CommentOnCase comment)
         {
             return new CaseDecision.Applied([new ExceptionCommented(c.Id, actor, comment.Text.Trim(), now)]);

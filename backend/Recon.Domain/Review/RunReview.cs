@@ -32,10 +32,8 @@ public static class RunReview
                 CaseStatus.Open or CaseStatus.PendingApproval or CaseStatus.Resolved => before,
                 _ => ReviewCase.InitialState(exception) with { Assignee = before.Assignee },
             };
-            if (!known.CategoryOverridden)
-            {
-                after = after with { Category = exception.Category };
-            }
+            // A reviewer's category stands; otherwise the engine's latest category.
+            after = after with { Category = known.CategoryOverridden ? before.Category : exception.Category };
 
             events.Add(new ExceptionRefreshedByRun(exceptionId, exception, Actor, before, after, now));
         }
