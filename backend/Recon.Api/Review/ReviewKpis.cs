@@ -136,15 +136,19 @@ public static class ReviewOverviewEndpoints
     [Tags("Approvals")]
     [EndpointSummary("The approvals inbox: decisions waiting for an approver, largest impact first")]
     [ProducesResponseType<ApprovalsPage>(StatusCodes.Status200OK)]
-    public static async Task<ApprovalsPage> Approvals([FromQuery(Name = "cursor")] string? cursor, [FromQuery(Name = "limit")] int? limit, IQuerySession session, ClaimsPrincipal user, CancellationToken cancellationToken)
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public static async Task<IResult> Approvals([FromQuery(Name = "cursor")] string? cursor, [FromQuery(Name = "limit")] int? limit, IQuerySession session, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var query = new ReviewQueueQuery
+        var query = new ReviewQueueQuery { Status = "pendingApproval", Cursor = cursor, Limit = limit };
+        var invalid = new ReviewQueueQuery.Validator().Validate(query);
+        if (!invalid.IsValid)
         {
-            Status = "pendingApproval",
-            Cursor = cursor is not null && QueueCursor.TryParse(cursor, out _) ? cursor : null,
-            Limit = Math.Clamp(limit ?? 50, 1, ReviewQueueQuery.MaxLimit),
-        };
+            return Results.ValidationProblem(
+                invalid.Errors.GroupBy(e => RequestValidation.JsonFieldName(e.PropertyName)).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()),
+                title: "The request has invalid fields");
+        }
+
         var page = await ReviewQueueSql.PageAsync(session, query, Actor.NameOf(user), cancellationToken);
-        return new ApprovalsPage(page.Items.Select(item => item.PendingDecision).OfType<PendingDecisionView>().ToList(), page.NextCursor);
+        return TypedResults.Ok(new ApprovalsPage(page.Items.Select(item => item.PendingDecision).OfType<PendingDecisionView>().ToList(), page.NextCursor));
     }
 }
