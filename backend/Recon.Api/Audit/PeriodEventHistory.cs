@@ -11,7 +11,7 @@ namespace Recon.Api.Audit;
 
 /// <summary>One event of a period's history, as an auditor replays it.</summary>
 /// <param name="Sequence">The event's position in the whole store: history is ordered by it.</param>
-/// <param name="StreamId">The period's stream or one of its batch or run streams.</param>
+/// <param name="StreamId">The period's stream or one of its batch, run or review-case streams.</param>
 /// <param name="Version">The event's position in its stream.</param>
 /// <param name="Type">The event type, e.g. <c>period_opened</c>, <c>batch_received</c>.</param>
 /// <param name="Timestamp">When it was recorded.</param>
@@ -56,7 +56,7 @@ public static class PeriodEventHistoryEndpoint
 {
     [WolverineGet("/api/audit/periods/{periodId}/events", OperationId = "listPeriodEvents")]
     [Tags("Audit")]
-    [EndpointSummary("A period's ordered event history: the period's own events and those of its batches and runs")]
+    [EndpointSummary("A period's ordered event history: the period's own events and those of its batches, runs and review cases")]
     [ProducesResponseType<AuditEventsPage>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(Guid periodId, [AsParameters] AuditEventsQuery query, IQuerySession session, CancellationToken cancellationToken)
@@ -76,7 +76,11 @@ public static class PeriodEventHistoryEndpoint
             .Where(run => run.PeriodId == periodId)
             .Select(run => run.RunId)
             .ToListAsync(cancellationToken);
-        var streamIds = batchIds.Concat(runIds).Append(periodId).ToArray();
+        var caseIds = await session.Query<Review.ReviewItem>()
+            .Where(item => item.PeriodId == periodId)
+            .Select(item => item.Id)
+            .ToListAsync(cancellationToken);
+        var streamIds = batchIds.Concat(runIds).Concat(caseIds).Append(periodId).ToArray();
 
         var events = session.Events.QueryAllRawEvents().Where(e => streamIds.Contains(e.StreamId));
         var total = await events.CountAsync(cancellationToken);

@@ -262,4 +262,28 @@ public class when_deciding_on_exceptions(AppFixture fixture) : IntegrationContex
         detail.History.Select(h => h.Type).ShouldBe(["opened", "resolved", "refreshedByRun"]);
         (await Host.AllQueuePages($"periodId={periodId}&limit=200")).Count.ShouldBe(open.Count - 1);
     }
+
+    [Fact]
+    public async Task an_auditor_replays_the_decision_in_the_periods_event_history()
+    {
+        var (periodId, open) = await GivenOpenExceptions();
+        var item = Small(open);
+        await Host.Decide(item.ExceptionId, "resolve", new ResolveRequest(item.Version, "creditIssued", "Credit note CN-1"));
+
+        var events = new List<Audit.AuditEvent>();
+        for (var page = 1; ; page++)
+        {
+            var history = await Host.GetAsJson<Audit.AuditEventsPage>($"/api/audit/periods/{periodId}/events?pageSize=500&page={page}");
+            events.AddRange(history!.Items);
+            if (events.Count >= history.TotalCount)
+            {
+                break;
+            }
+        }
+
+        var caseEvents = events.Where(e => e.StreamId == item.ExceptionId).ToList();
+        caseEvents.Select(e => e.Type).ShouldBe(["exception_opened_for_review", "exception_resolved"]);
+        caseEvents[1].User.ShouldNotBeNullOrWhiteSpace();
+        events.Select(e => e.Sequence).ShouldBeInOrder(SortDirection.Ascending);
+    }
 }
