@@ -4,6 +4,57 @@
  */
 
 export interface paths {
+  '/api/exceptions/{exceptionId}/approvals/{decisionId}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve a pending decision made by someone else: it takes effect */
+    post: operations['approveDecision'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exceptions/{exceptionId}/approvals/{decisionId}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reject a pending decision made by someone else, with a reason: the exception is back where it was */
+    post: operations['rejectDecision'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/approvals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The approvals inbox: decisions waiting for an approver, largest impact first */
+    get: operations['listApprovals'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/audit/periods/{periodId}/events': {
     parameters: {
       query?: never;
@@ -11,7 +62,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A period's ordered event history: the period's own events and those of its batches and runs */
+    /** A period's ordered event history: the period's own events and those of its batches, runs and review cases */
     get: operations['listPeriodEvents'];
     put?: never;
     post?: never;
@@ -238,6 +289,236 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/review-queue/bulk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Apply one decision to many exceptions, each on its own, with a per-item outcome
+     * @description Outcomes: applied, pendingApproval, conflict (changed while applying), refused (the rules do not allow it; error says why), notFound. Each item is its own transaction: one refusal never undoes the others.
+     */
+    post: operations['decideInBulk'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exceptions/{exceptionId}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept the engine's category and suggestion: the exception is resolved (or awaits an approver above the threshold) */
+    post: operations['acceptException'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exceptions/{exceptionId}/override-category': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Name another category for the exception, with a reason code and a comment */
+    post: operations['overrideExceptionCategory'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exceptions/{exceptionId}/link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Link client jobs and ledger lines of the period by hand (a manual match); resolves the exception */
+    post: operations['linkExceptionRecords'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exceptions/{exceptionId}/unlink': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Break the exception's match: the records are unpaired and the exception is open again */
+    post: operations['unlinkExceptionMatch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exceptions/{exceptionId}/resolve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resolve the exception with a reason code (billingCorrected, creditIssued, clientDispute, writeOff, timingDifference, other)
+     * @description Write-offs, and any closing decision on an exception whose impact is above the approval threshold, wait for an approver (outcome pendingApproval).
+     */
+    post: operations['resolveException'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exceptions/{exceptionId}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Open a resolved or auto-resolved exception again */
+    post: operations['reopenException'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exceptions/{exceptionId}/assign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Assign the exception to a user */
+    post: operations['assignException'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exceptions/{exceptionId}/unassign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take the exception off its assignee */
+    post: operations['unassignException'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exceptions/{exceptionId}/comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Comment on the exception (expectedVersion optional) */
+    post: operations['commentOnException'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exceptions/{exceptionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An exception with both sides' records (raw and normalized), the match explanation and its decision history */
+    get: operations['getException'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/dashboard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The latest periods with their latest run and variance before and after review against the limit */
+    get: operations['getDashboard'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/review-queue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The review queue: exceptions across periods, largest impact first, then oldest
+     * @description Cursor-paginated. Filters: periodId, clientId, category, site, assignee (a user name, me or none), status (active by default = open and pendingApproval), minImpact, maxImpact, q (text in ids and site codes).
+     */
+    get: operations['listReviewQueue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/periods/{periodId}/runs': {
     parameters: {
       query?: never;
@@ -283,7 +564,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get a period's KPIs: those of its latest completed run */
+    /** Get a period's KPIs: those of its latest completed run, and the variance before and after review */
     get: operations['getPeriodKpis'];
     put?: never;
     post?: never;
@@ -354,11 +635,28 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AcceptRequest: {
+      /** Format: int32 */
+      expectedVersion: number;
+      comment?: string | null;
+    };
     AddServiceSynonym: {
       synonym: string;
     };
     AddSiteAlias: {
       alias: string;
+    };
+    ApprovalsPage: {
+      items: components['schemas']['PendingDecisionView'][];
+      nextCursor?: string | null;
+    };
+    ApproveRequest: {
+      comment?: string | null;
+    };
+    AssignRequest: {
+      /** Format: int32 */
+      expectedVersion: number;
+      assignee: string;
     };
     AuditEvent: {
       /** Format: int64 */
@@ -418,6 +716,58 @@ export interface components {
       receivedBy: string;
       failureReason?: string | null;
     };
+    BulkDecision: {
+      kind: string;
+      reasonCode?: string | null;
+      category?: string | null;
+      assignee?: string | null;
+      comment?: string | null;
+    };
+    BulkDecisionRequest: {
+      exceptionIds?: string[] | null;
+      filter?: components['schemas']['BulkFilter'];
+      decision: components['schemas']['BulkDecision'];
+    };
+    BulkDecisionResult: {
+      results: components['schemas']['BulkItemResult'][];
+      /** Format: int32 */
+      applied: number;
+      /** Format: int32 */
+      pendingApproval: number;
+      /** Format: int32 */
+      failed: number;
+    };
+    BulkFilter: {
+      /** Format: uuid */
+      periodId?: string | null;
+      clientId?: string | null;
+      category?: string | null;
+      site?: string | null;
+      assignee?: string | null;
+      status?: string | null;
+      /** Format: double */
+      minImpact?: number | null;
+      /** Format: double */
+      maxImpact?: number | null;
+      q?: string | null;
+    };
+    BulkItemResult: {
+      /** Format: uuid */
+      exceptionId: string;
+      outcome: string;
+      status?: string | null;
+      /** Format: int32 */
+      version?: number | null;
+      error?: string | null;
+    };
+    CaseState: {
+      status: components['schemas']['CaseStatus'];
+      category: string;
+      assignee?: string | null;
+      resolution?: string | null;
+    };
+    /** @enum {string} */
+    CaseStatus: 'open' | 'pendingApproval' | 'resolved' | 'autoResolved' | 'cleared';
     ClientJobItem: {
       jobId?: string | null;
       clientId?: string | null;
@@ -434,6 +784,36 @@ export interface components {
       currency?: string | null;
       status?: string | null;
       poNumber?: string | null;
+    };
+    CommentRequest: {
+      /** Format: int32 */
+      expectedVersion?: number | null;
+      text: string;
+    };
+    Dashboard: {
+      periods: components['schemas']['DashboardPeriod'][];
+    };
+    DashboardPeriod: {
+      /** Format: uuid */
+      periodId: string;
+      clientId: string;
+      month: string;
+      currency?: string | null;
+      latestRun?: components['schemas']['LatestRun'];
+      review?: components['schemas']['ReviewKpis'];
+    };
+    DecisionResult: {
+      outcome: string;
+      /** Format: uuid */
+      decisionId?: string | null;
+      exception: components['schemas']['ReviewItemView'];
+    };
+    ExceptionDetail: {
+      exception: components['schemas']['ReviewItemView'];
+      clientJobs: components['schemas']['RecordView'][];
+      ledgerLines: components['schemas']['RecordView'][];
+      explanation?: components['schemas']['MatchExplanation'];
+      history: components['schemas']['HistoryEntry'][];
     };
     ExceptionItem: {
       /** Format: uuid */
@@ -481,6 +861,19 @@ export interface components {
       /** Format: double */
       weight: number;
     };
+    HistoryEntry: {
+      /** Format: int64 */
+      version: number;
+      type: string;
+      /** Format: date-time */
+      at: string;
+      by: string;
+      summary: string;
+      reasonCode?: string | null;
+      comment?: string | null;
+      before?: components['schemas']['CaseState'];
+      after?: components['schemas']['CaseState'];
+    };
     HttpValidationProblemDetails: {
       type?: string | null;
       title?: string | null;
@@ -512,6 +905,20 @@ export interface components {
       recordsUnchanged: number;
       errors: components['schemas']['RowError'][];
       errorsTruncated: boolean;
+    };
+    LatestRun: {
+      /** Format: uuid */
+      runId: string;
+      status: components['schemas']['RunStatus'];
+      /** Format: date-time */
+      completedAt?: string | null;
+    };
+    LinkRequest: {
+      /** Format: int32 */
+      expectedVersion: number;
+      clientJobIds: string[];
+      ledgerLineIds: string[];
+      comment?: string | null;
     };
     MatchExplanation: {
       /** Format: int32 */
@@ -547,6 +954,33 @@ export interface components {
       clientId: string;
       month: string;
     };
+    OverrideCategoryRequest: {
+      /** Format: int32 */
+      expectedVersion: number;
+      category: string;
+      reasonCode: string;
+      comment: string;
+    };
+    PendingDecisionView: {
+      /** Format: uuid */
+      decisionId: string;
+      /** Format: uuid */
+      exceptionId: string;
+      kind: string;
+      requestedBy: string;
+      /** Format: date-time */
+      requestedAt: string;
+      reasonCode?: string | null;
+      comment?: string | null;
+      /** Format: double */
+      impact: number;
+      why: string;
+      /** Format: uuid */
+      periodId: string;
+      clientId: string;
+      month: string;
+      category: string;
+    };
     PeriodDetails: {
       /** Format: uuid */
       periodId: string;
@@ -567,6 +1001,7 @@ export interface components {
       /** Format: int32 */
       runsCompleted: number;
       kpis?: components['schemas']['RunKpis'];
+      review?: components['schemas']['ReviewKpis'];
     };
     PeriodOpenedResponse: {
       /** Format: uuid */
@@ -607,6 +1042,23 @@ export interface components {
       score: number;
       reason: string;
     };
+    RecordView: {
+      sourceId: string;
+      /** Format: int32 */
+      version: number;
+      fileName: string;
+      /** Format: int64 */
+      line: number;
+      raw: {
+        [key: string]: string;
+      };
+      normalized: {
+        [key: string]: string | null;
+      };
+    };
+    RejectRequest: {
+      reason: string;
+    };
     RejectedRow: {
       /** Format: int64 */
       line: number;
@@ -623,6 +1075,89 @@ export interface components {
       pageSize: number;
       /** Format: int32 */
       totalCount: number;
+    };
+    ReopenRequest: {
+      /** Format: int32 */
+      expectedVersion: number;
+      comment?: string | null;
+    };
+    ResolveRequest: {
+      /** Format: int32 */
+      expectedVersion: number;
+      reasonCode: string;
+      comment?: string | null;
+    };
+    ReviewItemView: {
+      /** Format: uuid */
+      exceptionId: string;
+      /** Format: uuid */
+      periodId: string;
+      clientId: string;
+      month: string;
+      currency: string;
+      /** Format: uuid */
+      runId: string;
+      category: string;
+      engineCategory: string;
+      status: string;
+      siteCodes: string[];
+      clientJobIds: string[];
+      ledgerLineIds: string[];
+      /** Format: uuid */
+      matchId?: string | null;
+      method?: components['schemas']['MatchMethod'];
+      /** Format: double */
+      clientAmount: number;
+      /** Format: double */
+      ledgerAmount: number;
+      /** Format: double */
+      difference: number;
+      /** Format: double */
+      impact: number;
+      /** Format: double */
+      confidence: number;
+      /** Format: int32 */
+      priority?: number | null;
+      reason: string;
+      assignee?: string | null;
+      resolution?: string | null;
+      pendingDecision?: components['schemas']['PendingDecisionView'];
+      /** Format: date-time */
+      raisedAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: int32 */
+      version: number;
+    };
+    ReviewKpis: {
+      /** Format: double */
+      varianceBeforeReview: number;
+      /** Format: double */
+      varianceAfterReview: number;
+      /** Format: double */
+      variancePercentBeforeReview: number;
+      /** Format: double */
+      variancePercentAfterReview: number;
+      /** Format: double */
+      varianceLimitPercent: number;
+      overLimitBeforeReview: boolean;
+      overLimitAfterReview: boolean;
+      /** Format: int32 */
+      open: number;
+      /** Format: int32 */
+      pendingApproval: number;
+      /** Format: int32 */
+      resolved: number;
+      openByCategory: {
+        [key: string]: number;
+      };
+      resolvedByCategory: {
+        [key: string]: number;
+      };
+    };
+    ReviewQueuePage: {
+      items: components['schemas']['ReviewItemView'][];
+      nextCursor?: string | null;
     };
     RowError: {
       /** Format: int64 */
@@ -734,6 +1269,15 @@ export interface components {
       name: string;
       aliases: string[];
     };
+    UnassignRequest: {
+      /** Format: int32 */
+      expectedVersion: number;
+    };
+    UnlinkRequest: {
+      /** Format: int32 */
+      expectedVersion: number;
+      comment?: string | null;
+    };
   };
   responses: never;
   parameters: never;
@@ -743,6 +1287,164 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  approveDecision: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        exceptionId: string;
+        decisionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApproveRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DecisionResult'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  rejectDecision: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        exceptionId: string;
+        decisionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RejectRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DecisionResult'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  listApprovals: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApprovalsPage'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+        };
+      };
+    };
+  };
   listPeriodEvents: {
     parameters: {
       query?: {
@@ -1309,6 +2011,536 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  decideInBulk: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulkDecisionRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BulkDecisionResult'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+        };
+      };
+    };
+  };
+  acceptException: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        exceptionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AcceptRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DecisionResult'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  overrideExceptionCategory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        exceptionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OverrideCategoryRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DecisionResult'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  linkExceptionRecords: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        exceptionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LinkRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DecisionResult'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  unlinkExceptionMatch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        exceptionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UnlinkRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DecisionResult'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  resolveException: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        exceptionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResolveRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DecisionResult'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  reopenException: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        exceptionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReopenRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DecisionResult'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  assignException: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        exceptionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DecisionResult'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  unassignException: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        exceptionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UnassignRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DecisionResult'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  commentOnException: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        exceptionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CommentRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DecisionResult'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  getException: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        exceptionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExceptionDetail'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  getDashboard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Dashboard'];
+        };
+      };
+    };
+  };
+  listReviewQueue: {
+    parameters: {
+      query?: {
+        cursor?: string;
+        limit?: number;
+        periodId?: string;
+        clientId?: string;
+        category?: string;
+        site?: string;
+        assignee?: string;
+        status?: string;
+        minImpact?: number;
+        maxImpact?: number;
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewQueuePage'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
         };
       };
     };
