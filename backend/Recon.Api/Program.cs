@@ -2,6 +2,7 @@ using FluentValidation;
 using JasperFx;
 using JasperFx.Events;
 using Marten;
+using Recon.Api.Auth;
 using Recon.Api.Infrastructure;
 using Recon.Api.Ingestion;
 using Recon.Api.Periods;
@@ -29,6 +30,7 @@ builder.AddIngestion();
 builder.AddClientApi();
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.AddReconAuth();
 builder.Services.AddSingleton(RuleSettings.Checked(builder.Configuration));
 builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
     context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier);
@@ -54,6 +56,7 @@ builder.Services.AddMarten(options =>
         options.AddIngestion(schema);
         options.AddReferenceData();
         options.AddRuns();
+        options.AddAuth();
     })
     .UseLightweightSessions()
     .ApplyAllDatabaseChangesOnStartup()
@@ -75,6 +78,7 @@ app.UseStatusCodePages();
 
 app.UseSwagger();
 app.UseSwaggerUI(ui => ui.SwaggerEndpoint($"/swagger/{OpenApiSetup.DocumentName}/swagger.json", "Recon API v1"));
+app.UseReconAuth();
 
 app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
@@ -82,6 +86,7 @@ app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.Health
 app.MapWolverineEndpoints(http =>
 {
     http.RejectUnparseableQueryValues = true;
+    http.AddPolicy<DefaultAuthorizationConvention>();
     http.AddPolicy<FluentValidationPolicy>();
     http.AddMiddleware(typeof(EventMetadataMiddleware), EventMetadataMiddleware.AppliesTo);
     http.MapConcurrencyFailuresToConflict();
