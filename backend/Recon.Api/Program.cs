@@ -1,6 +1,7 @@
 using FluentValidation;
 using JasperFx;
 using Marten;
+using Recon.Api.Auth;
 using Recon.Api.Infrastructure;
 using Recon.Api.Ingestion;
 using Recon.Api.Review;
@@ -26,6 +27,7 @@ builder.AddIngestion();
 builder.AddClientApi();
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.AddReconAuth();
 builder.Services.AddSingleton(RuleSettings.Checked(builder.Configuration));
 builder.Services.AddSingleton(ReviewModule.PolicyFrom(builder.Configuration));
 builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
@@ -57,11 +59,12 @@ app.UseMiddleware<CorrelationIdMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
-// After authentication and authorization (the key is kept per user), before the endpoints.
-app.UseMiddleware<IdempotencyMiddleware>();
-
 app.UseSwagger();
 app.UseSwaggerUI(ui => ui.SwaggerEndpoint($"/swagger/{OpenApiSetup.DocumentName}/swagger.json", "Recon API v1"));
+app.UseReconAuth();
+
+// After authentication, authorization and the antiforgery check (the key is kept per user), before the endpoints.
+app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
@@ -69,6 +72,7 @@ app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.Health
 app.MapWolverineEndpoints(http =>
 {
     http.RejectUnparseableQueryValues = true;
+    http.AddPolicy<DefaultAuthorizationConvention>();
     http.AddPolicy<FluentValidationPolicy>();
     http.AddMiddleware(typeof(EventMetadataMiddleware), EventMetadataMiddleware.AppliesTo);
     http.MapConcurrencyFailuresToConflict();

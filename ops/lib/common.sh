@@ -32,9 +32,10 @@ ensure_toolchain() {
 ensure_env_file() {
   if [ ! -f "$ROOT/.env" ]; then
     sed -e "s/^RECON_DB_PASSWORD=.*/RECON_DB_PASSWORD=$(random_secret)/" \
-      -e "s/^RECON_SANDBOX_API_KEY=.*/RECON_SANDBOX_API_KEY=$(random_secret)/" "$ROOT/.env.example" >"$ROOT/.env"
+      -e "s/^RECON_SANDBOX_API_KEY=.*/RECON_SANDBOX_API_KEY=$(random_secret)/" \
+      -e "s/^Recon__Auth__AdminPassword=.*/Recon__Auth__AdminPassword=$(random_secret)/" "$ROOT/.env.example" >"$ROOT/.env"
     chmod 600 "$ROOT/.env"
-    log "Created .env from .env.example with a generated database password and sandbox API key"
+    log "Created .env from .env.example with a generated database password, sandbox API key and admin password"
   fi
 }
 
@@ -50,6 +51,21 @@ load_env_file() {
     RECON_SANDBOX_API_KEY=$(random_secret)
     printf '\nRECON_SANDBOX_API_KEY=%s\n' "$RECON_SANDBOX_API_KEY" >>"$ROOT/.env"
   fi
+  if [ -z "${Recon__Auth__AdminPassword:-}" ]; then # .env created before sign-in existed
+    Recon__Auth__AdminPassword=$(random_secret)
+    export Recon__Auth__AdminPassword
+    printf '\n# Password of the first admin, used when the database has no user yet.\nRecon__Auth__AdminPassword=%s\n' "$Recon__Auth__AdminPassword" >>"$ROOT/.env"
+  fi
+}
+
+# api_sign_in URL USER PASSWORD JAR: signs in with a curl cookie jar and prints the antiforgery token to send as
+# X-XSRF-TOKEN on POST, PUT, PATCH and DELETE.
+api_sign_in() {
+  local url="$1" user="$2" password="$3" jar="$4" status body
+  body=$(node -e 'console.log(JSON.stringify({userName: process.argv[1], password: process.argv[2]}))' "$user" "$password")
+  status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -H 'Content-Type: application/json' -d "$body" "$url/api/auth/sign-in")
+  [ "$status" = 200 ] || die "Signing in to $url as $user failed with HTTP $status"
+  awk '$6 == "XSRF-TOKEN" { print $7 }' "$jar" | tail -n 1
 }
 
 npm_install() {

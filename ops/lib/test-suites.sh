@@ -101,7 +101,9 @@ run_all_suites() {
   log "Starting the API with the built SPA for the browser tests"
   local api_port
   api_port=$(free_port)
+  # The browser tests sign in as the demo users (reviewer, approver, admin...) with the demo password.
   Recon__Database__Schema=e2e Recon__Spa__RootPath="$ROOT/frontend/dist" ASPNETCORE_ENVIRONMENT=Production \
+    Recon__Auth__DemoUsers=true Recon__Auth__DemoPassword=recon-demo-password Recon__Auth__AdminPassword=recon-e2e-admin-password \
     dotnet "$API_BUILD/Recon.Api.dll" --contentRoot "$API_BUILD" --urls "http://127.0.0.1:$api_port" >"$OUT/e2e-api.log" 2>&1 &
   E2E_API_PID=$!
   if (wait_for_http "http://127.0.0.1:$api_port/health/ready" 90 "$E2E_API_PID"); then

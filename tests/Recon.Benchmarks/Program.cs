@@ -52,17 +52,24 @@ try
     var sizeMb = new FileInfo(ledger).Length / 1024.0 / 1024.0;
 
     var port = Processes.FreePort();
+    var adminPassword = $"bench-{Guid.NewGuid():N}";
     var apiDll = Path.Combine(root, "backend/Recon.Api/bin/Release/net10.0/Recon.Api.dll");
     api = Processes.StartQuiet("dotnet", [apiDll, "--contentRoot", Path.GetDirectoryName(apiDll)!, "--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string>
     {
         ["Recon__Database__Schema"] = "bench",
         ["Recon__Spa__RootPath"] = string.Empty,
+        ["Recon__Auth__AdminPassword"] = adminPassword,
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__Recon.Api.Runs.ExecuteRun"] = "Information",
     }, RunLog.Capture);
-    using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(10) };
+    var cookies = new System.Net.CookieContainer();
+    using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(10) };
     await Processes.WaitForAsync(http, "/health/ready", api);
+
+    // As the first admin, through a cookie session: state-changing calls echo the antiforgery token.
+    (await http.PostAsJsonAsync("/api/auth/sign-in", new { userName = "admin", password = adminPassword })).EnsureSuccessStatusCode();
+    http.DefaultRequestHeaders.Add("X-XSRF-TOKEN", cookies.GetAllCookies().Single(cookie => cookie.Name == "XSRF-TOKEN").Value);
 
     var open = await http.PostAsJsonAsync("/api/periods", new { clientId, month = "2026-10" });
     open.EnsureSuccessStatusCode();

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
+using Recon.Api.Auth;
 using Recon.Api.Ingestion;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -7,6 +9,8 @@ namespace Recon.Api.Infrastructure;
 public static class OpenApiSetup
 {
     public const string DocumentName = "v1";
+    public const string SessionCookieScheme = "sessionCookie";
+    public const string BearerTokenScheme = "apiToken";
 
     public static IServiceCollection AddReconOpenApi(this IServiceCollection services)
     {
@@ -24,6 +28,21 @@ public static class OpenApiSetup
             options.NonNullableReferenceTypesAsRequired();
             options.OperationFilter<OperationIdFromEndpointName>();
             options.OperationFilter<CsvUploadBody>();
+            options.AddSecurityDefinition(SessionCookieScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Cookie,
+                Name = SessionCookies.CookieName,
+                Description = "The session cookie set by POST /api/auth/sign-in. State-changing requests also send header "
+                    + $"{SessionCookies.XsrfHeaderName} with the value of the {SessionCookies.XsrfCookieName} cookie.",
+            });
+            options.AddSecurityDefinition(BearerTokenScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An API token (recon_…) issued by an admin: POST /api/admin/tokens.",
+            });
+            options.OperationFilter<SecurityOfEndpoint>();
             options.DocumentFilter<DropIResultSchema>();
         });
         return services;
@@ -101,6 +120,41 @@ public static class OpenApiSetup
             }
 
             operation.RequestBody = new OpenApiRequestBody { Required = true, Content = content };
+        }
+    }
+
+    /// <summary>
+    /// Says which operations need credentials (session cookie or API token) and which policy, with their 401/403
+    /// answers; anonymous operations (sign-in, providers) have none.
+    /// </summary>
+    private sealed class SecurityOfEndpoint : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+            if (metadata.OfType<IAllowAnonymous>().Any() || !metadata.OfType<IAuthorizeData>().Any())
+            {
+                return;
+            }
+
+            var policies = string.Join(" and ", metadata.OfType<IAuthorizeData>().Select(data => data.Policy ?? "authenticated").Distinct());
+            operation.Security =
+            [
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SessionCookieScheme, context.Document)] = [] },
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerTokenScheme, context.Document)] = [] },
+            ];
+            operation.Responses ??= [];
+            var problem = new OpenApiMediaType { Schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository) };
+            operation.Responses["401"] = new OpenApiResponse
+            {
+                Description = "Not signed in, or the session or token is no longer valid",
+                Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = problem },
+            };
+            operation.Responses["403"] = new OpenApiResponse
+            {
+                Description = $"Signed in without the {policies} policy",
+                Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = problem },
+            };
         }
     }
 

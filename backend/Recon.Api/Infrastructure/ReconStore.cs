@@ -1,6 +1,7 @@
 using JasperFx;
 using JasperFx.Events;
 using Marten;
+using Recon.Api.Auth;
 using Recon.Api.Ingestion;
 using Recon.Api.Periods;
 using Recon.Api.ReferenceData;
@@ -31,6 +32,7 @@ public static class ReconStore
         options.AddReferenceData();
         options.AddRuns();
         options.AddReview();
+        options.AddAuth();
         return options;
     }
 }

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using FluentValidation;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Recon.Api.Auth;
 using Recon.Api.Infrastructure;
 using Recon.Domain.Review;
 using Wolverine.Http;
@@ -74,6 +76,7 @@ public sealed record BulkDecisionResult(IReadOnlyList<BulkItemResult> Results, i
 public static class BulkDecisionEndpoints
 {
     [WolverinePost("/api/review-queue/bulk", OperationId = "decideInBulk")]
+    [Authorize(Policy = Policies.Review)]
     [Tags("Review")]
     [EndpointSummary("Apply one decision to many exceptions, each on its own, with a per-item outcome")]
     [EndpointDescription("Outcomes: applied, pendingApproval, conflict (changed while applying), refused (the rules do not allow it; error says why), notFound. Each item is its own transaction: one refusal never undoes the others.")]
@@ -83,6 +86,11 @@ public static class BulkDecisionEndpoints
         BulkDecisionRequest request, IDocumentStore store, ReviewPolicy policy, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var actor = Actor.NameOf(user);
+        if (request.Decision.Kind == "assign" && await UnknownAssigneeAsync(store, request.Decision.Assignee!, cancellationToken) is { } unknown)
+        {
+            return unknown;
+        }
+
         IReadOnlyList<Guid> ids;
         if (request.Filter is { } filter)
         {
@@ -123,5 +131,11 @@ public static class BulkDecisionEndpoints
             results.Count(r => r.Outcome == "applied"),
             results.Count(r => r.Outcome == "pendingApproval"),
             results.Count(r => r.Outcome is not ("applied" or "pendingApproval"))));
+    }
+
+    private static async Task<IResult?> UnknownAssigneeAsync(IDocumentStore store, string assignee, CancellationToken cancellationToken)
+    {
+        await using var query = store.QuerySession();
+        return await Assignees.UnknownAsync(query, assignee, cancellationToken);
     }
 }

@@ -2,7 +2,9 @@ using System.Security.Claims;
 using FluentValidation;
 using JasperFx;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Recon.Api.Auth;
 using Recon.Api.Infrastructure;
 using Recon.Domain;
 using Recon.Domain.Ingestion;
@@ -238,9 +240,29 @@ public static class CaseDecisions
     }
 }
 
+/// <summary>Exceptions are assigned to people who can work them: existing, enabled users.</summary>
+public static class Assignees
+{
+    public static async Task<IResult?> UnknownAsync(IQuerySession session, string assignee, CancellationToken cancellationToken)
+    {
+        var name = assignee.Trim();
+        var account = Domain.Access.UserDecider.IsValidUserName(name)
+            ? await session.LoadAsync<UserAccount>(Domain.Access.UserDecider.UserIdFor(name), cancellationToken)
+            : null;
+        return account is { Disabled: false }
+            ? null
+            : Results.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "Unknown assignee",
+                detail: account is null ? $"assignee: no user is called '{name}'." : $"assignee: {name} is disabled and cannot be assigned work.",
+                extensions: new Dictionary<string, object?> { ["code"] = "unknown-assignee", ["field"] = "assignee" });
+    }
+}
+
 public static class DecisionEndpoints
 {
     [WolverinePost("/api/exceptions/{exceptionId}/accept", OperationId = "acceptException")]
+    [Authorize(Policy = Policies.Review)]
     [Tags("Review")]
     [EndpointSummary("Accept the engine's category and suggestion: the exception is resolved (or awaits an approver above the threshold)")]
     [ProducesResponseType<DecisionResult>(StatusCodes.Status200OK)]
@@ -249,6 +271,7 @@ public static class DecisionEndpoints
         Run(session, exceptionId, request.ExpectedVersion, new AcceptSuggestion(request.Comment), user, policy, clock, cancellationToken);
 
     [WolverinePost("/api/exceptions/{exceptionId}/override-category", OperationId = "overrideExceptionCategory")]
+    [Authorize(Policy = Policies.Review)]
     [Tags("Review")]
     [EndpointSummary("Name another category for the exception, with a reason code and a comment")]
     [ProducesResponseType<DecisionResult>(StatusCodes.Status200OK)]
@@ -257,6 +280,7 @@ public static class DecisionEndpoints
         Run(session, exceptionId, request.ExpectedVersion, new OverrideCategory(request.Category, DecisionRules.Parse<OverrideReason>(request.ReasonCode)!.Value, request.Comment), user, policy, clock, cancellationToken);
 
     [WolverinePost("/api/exceptions/{exceptionId}/link", OperationId = "linkExceptionRecords")]
+    [Authorize(Policy = Policies.Review)]
     [Tags("Review")]
     [EndpointSummary("Link client jobs and ledger lines of the period by hand (a manual match); resolves the exception")]
     [ProducesResponseType<DecisionResult>(StatusCodes.Status200OK)]
@@ -274,6 +298,7 @@ public static class DecisionEndpoints
     }
 
     [WolverinePost("/api/exceptions/{exceptionId}/unlink", OperationId = "unlinkExceptionMatch")]
+    [Authorize(Policy = Policies.Review)]
     [Tags("Review")]
     [EndpointSummary("Break the exception's match: the records are unpaired and the exception is open again")]
     [ProducesResponseType<DecisionResult>(StatusCodes.Status200OK)]
@@ -282,6 +307,7 @@ public static class DecisionEndpoints
         Run(session, exceptionId, request.ExpectedVersion, new UnlinkMatch(request.Comment), user, policy, clock, cancellationToken);
 
     [WolverinePost("/api/exceptions/{exceptionId}/resolve", OperationId = "resolveException")]
+    [Authorize(Policy = Policies.Review)]
     [Tags("Review")]
     [EndpointSummary("Resolve the exception with a reason code (billingCorrected, creditIssued, clientDispute, writeOff, timingDifference, other)")]
     [EndpointDescription("Write-offs, and any closing decision on an exception whose impact is above the approval threshold, wait for an approver (outcome pendingApproval).")]
@@ -291,6 +317,7 @@ public static class DecisionEndpoints
         Run(session, exceptionId, request.ExpectedVersion, new ResolveCase(DecisionRules.Parse<ResolutionReason>(request.ReasonCode)!.Value, request.Comment), user, policy, clock, cancellationToken);
 
     [WolverinePost("/api/exceptions/{exceptionId}/reopen", OperationId = "reopenException")]
+    [Authorize(Policy = Policies.Review)]
     [Tags("Review")]
     [EndpointSummary("Open a resolved or auto-resolved exception again")]
     [ProducesResponseType<DecisionResult>(StatusCodes.Status200OK)]
@@ -299,14 +326,18 @@ public static class DecisionEndpoints
         Run(session, exceptionId, request.ExpectedVersion, new ReopenCase(request.Comment), user, policy, clock, cancellationToken);
 
     [WolverinePost("/api/exceptions/{exceptionId}/assign", OperationId = "assignException")]
+    [Authorize(Policy = Policies.Review)]
     [Tags("Review")]
     [EndpointSummary("Assign the exception to a user")]
     [ProducesResponseType<DecisionResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public static Task<IResult> Assign(Guid exceptionId, AssignRequest request, IDocumentSession session, ReviewPolicy policy, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        Run(session, exceptionId, request.ExpectedVersion, new AssignCase(request.Assignee), user, policy, clock, cancellationToken);
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public static async Task<IResult> Assign(Guid exceptionId, AssignRequest request, IDocumentSession session, ReviewPolicy policy, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await Assignees.UnknownAsync(session, request.Assignee, cancellationToken)
+        ?? await Run(session, exceptionId, request.ExpectedVersion, new AssignCase(request.Assignee.Trim()), user, policy, clock, cancellationToken);
 
     [WolverinePost("/api/exceptions/{exceptionId}/unassign", OperationId = "unassignException")]
+    [Authorize(Policy = Policies.Review)]
     [Tags("Review")]
     [EndpointSummary("Take the exception off its assignee")]
     [ProducesResponseType<DecisionResult>(StatusCodes.Status200OK)]
@@ -315,6 +346,7 @@ public static class DecisionEndpoints
         Run(session, exceptionId, request.ExpectedVersion, new UnassignCase(), user, policy, clock, cancellationToken);
 
     [WolverinePost("/api/exceptions/{exceptionId}/comments", OperationId = "commentOnException")]
+    [Authorize(Policy = Policies.Review)]
     [Tags("Review")]
     [EndpointSummary("Comment on the exception (expectedVersion optional)")]
     [ProducesResponseType<DecisionResult>(StatusCodes.Status200OK)]
@@ -323,6 +355,7 @@ public static class DecisionEndpoints
         Run(session, exceptionId, request.ExpectedVersion, new CommentOnCase(request.Text), user, policy, clock, cancellationToken);
 
     [WolverinePost("/api/exceptions/{exceptionId}/approvals/{decisionId}/approve", OperationId = "approveDecision")]
+    [Authorize(Policy = Policies.Approve)]
     [Tags("Approvals")]
     [EndpointSummary("Approve a pending decision made by someone else: it takes effect")]
     [ProducesResponseType<DecisionResult>(StatusCodes.Status200OK)]
@@ -332,6 +365,7 @@ public static class DecisionEndpoints
         Run(session, exceptionId, null, new ApproveDecision(decisionId, request.Comment), user, policy, clock, cancellationToken);
 
     [WolverinePost("/api/exceptions/{exceptionId}/approvals/{decisionId}/reject", OperationId = "rejectDecision")]
+    [Authorize(Policy = Policies.Approve)]
     [Tags("Approvals")]
     [EndpointSummary("Reject a pending decision made by someone else, with a reason: the exception is back where it was")]
     [ProducesResponseType<DecisionResult>(StatusCodes.Status200OK)]

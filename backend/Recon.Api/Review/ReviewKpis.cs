@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using Recon.Api.Auth;
 using Recon.Api.Infrastructure;
 using Recon.Api.Periods;
 using Recon.Api.Runs;
@@ -133,6 +135,7 @@ public static class ReviewOverviewEndpoints
     }
 
     [WolverineGet("/api/approvals", OperationId = "listApprovals")]
+    [Authorize(Policy = Policies.Approve)]
     [Tags("Approvals")]
     [EndpointSummary("The approvals inbox: decisions waiting for an approver, largest impact first")]
     [ProducesResponseType<ApprovalsPage>(StatusCodes.Status200OK)]

@@ -74,7 +74,10 @@ public abstract class IntegrationContext(AppFixture fixture) : IAsyncLifetime
 
 public static class DataReset
 {
-    /// <summary>Wipes events, documents and the record-version table: every test starts from an empty store.</summary>
+    /// <summary>
+    /// Wipes events, documents and the record-version table: every test starts from an empty store, with only the
+    /// fixture's user <see cref="Users.Tester"/>, signed in (scenarios run as it unless they choose otherwise).
+    /// </summary>
     public static async Task ResetReconDataAsync(this IAlbaHost host)
     {
         await host.ResetAllMartenDataAsync();
@@ -82,5 +85,6 @@ public static class DataReset
         await using var session = store.LightweightSession();
         session.QueueSqlCommand($"truncate table {store.Options.DatabaseSchemaName}.{Recon.Api.Ingestion.RecordVersions.TableName}");
         await session.SaveChangesAsync();
+        await host.GivenTesterSignedInAsync();
     }
 }

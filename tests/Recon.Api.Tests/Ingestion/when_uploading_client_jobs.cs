@@ -106,7 +106,7 @@ public class when_reading_a_periods_audit_history(AppFixture fixture) : Integrat
 
         page.Items.Select(e => e.Type).ShouldBe(["period_opened", "batch_received", "ledger_lines_normalized", "batch_completed"]);
         page.Items.Select(e => e.Sequence).ShouldBeInOrder();
-        page.Items.Skip(1).ShouldAllBe(e => e.CorrelationId == "upload-1" && e.User == "anonymous");
+        page.Items.Skip(1).ShouldAllBe(e => e.CorrelationId == "upload-1" && e.User == "tester");
         page.TotalCount.ShouldBe(4);
 
         var second = await (await Scenario(x => x.Get.Url($"/api/audit/periods/{periodId}/events?page=2&pageSize=3"))).ReadAsJsonAsync<AuditEventsPage>();

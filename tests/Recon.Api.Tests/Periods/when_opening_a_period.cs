@@ -38,9 +38,9 @@ public class when_opening_a_period(AppFixture fixture) : IntegrationContext(fixt
         opened.Data.ShouldBeOfType<PeriodOpened>().ShouldSatisfyAllConditions(
             e => e.ClientId.ShouldBe("acme"),
             e => e.Month.ShouldBe("2026-10"),
-            e => e.OpenedBy.ShouldBe("anonymous"));
+            e => e.OpenedBy.ShouldBe("tester"));
         opened.CorrelationId.ShouldBe("audit-trail-42");
-        opened.UserName.ShouldBe("anonymous");
+        opened.UserName.ShouldBe("tester");
     }
 
     [Fact]

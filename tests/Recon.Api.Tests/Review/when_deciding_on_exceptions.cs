@@ -61,6 +61,7 @@ public class when_deciding_on_exceptions(AppFixture fixture) : IntegrationContex
     {
         var (_, open) = await GivenOpenExceptions();
         var item = Small(open);
+        await Host.GivenUser("reviewer2", "reviewer");
 
         var resolved = await Host.Decide(item.ExceptionId, "resolve", new ResolveRequest(item.Version, "timingDifference", "Billed in November"));
         resolved.Exception.Resolution.ShouldBe("timingDifference");
@@ -104,6 +105,7 @@ public class when_deciding_on_exceptions(AppFixture fixture) : IntegrationContex
     {
         var (_, open) = await GivenOpenExceptions();
         var item = Small(open);
+        await Host.GivenUser("reviewer", "reviewer");
         await Host.Decide(item.ExceptionId, "assign", new AssignRequest(item.Version, "reviewer"));
 
         var result = await Scenario(x =>
@@ -172,6 +174,7 @@ public class when_deciding_on_exceptions(AppFixture fixture) : IntegrationContex
         var small = open.Where(i => i.Impact <= 1000m).Take(3).ToList();
         await Host.Decide(small[0].ExceptionId, "resolve", new ResolveRequest(small[0].Version, "billingCorrected", null));
         var missing = Guid.NewGuid();
+        await Host.GivenUser("approver", "approver");
 
         var result = await Scenario(x => x.Post.Json(new BulkDecisionRequest(
             [small[0].ExceptionId, small[1].ExceptionId, small[2].ExceptionId, missing], null, new BulkDecision("resolve", "timingDifference", null, null, "Month-end cut-off")))
@@ -190,6 +193,99 @@ public class when_deciding_on_exceptions(AppFixture fixture) : IntegrationContex
         }).ToUrl("/api/review-queue/bulk"))).ReadAsJsonAsync<BulkDecisionResult>();
         assigned.Results.ShouldNotBeEmpty();
         assigned.Results.ShouldAllBe(r => r.Outcome == "applied");
+    }
+
+    [Fact]
+    public async Task only_existing_enabled_users_can_be_assigned()
+    {
+        var (_, open) = await GivenOpenExceptions();
+        var item = Small(open);
+
+        var result = await Scenario(x =>
+        {
+            x.Post.Json(new AssignRequest(item.Version, "nobody-here")).ToUrl($"/api/exceptions/{item.ExceptionId}/assign");
+            x.StatusCodeShouldBe(422);
+        });
+
+        (await result.ReadProblemAsync()).GetProperty("code").GetString().ShouldBe("unknown-assignee");
+    }
+
+    [Fact]
+    public async Task another_approver_approves_a_write_off_and_it_takes_effect_with_both_names()
+    {
+        var (periodId, open) = await GivenOpenExceptions();
+        var item = Small(open);
+        var reviewer = await Host.GivenUser("rita", "reviewer");
+        var approver = await Host.GivenUser("fatima", "approver");
+        var submitted = await (await Scenario(x =>
+        {
+            x.Post.Json(new ResolveRequest(item.Version, "writeOff", "Client insolvent")).ToUrl($"/api/exceptions/{item.ExceptionId}/resolve");
+            x.As(reviewer);
+        })).ReadAsJsonAsync<DecisionResult>();
+
+        await Scenario(x =>
+        {
+            x.Get.Url("/api/approvals");
+            x.As(reviewer);
+            x.StatusCodeShouldBe(403);
+        });
+        var approved = await (await Scenario(x =>
+        {
+            x.Post.Json(new ApproveRequest("Confirmed with finance")).ToUrl($"/api/exceptions/{item.ExceptionId}/approvals/{submitted.DecisionId}/approve");
+            x.As(approver);
+        })).ReadAsJsonAsync<DecisionResult>();
+
+        approved.Exception.Status.ShouldBe("resolved");
+        approved.Exception.Resolution.ShouldBe("writeOff");
+        approved.Exception.PendingDecision.ShouldBeNull();
+        var history = (await Host.GetAsJson<ExceptionDetail>($"/api/exceptions/{item.ExceptionId}"))!.History;
+        history.Select(h => (h.Type, h.By)).ShouldBe([("opened", "recon-run"), ("submittedForApproval", "rita"), ("approved", "fatima"), ("resolved", "rita")]);
+        history[^1].Summary.ShouldContain("approved by fatima");
+        (await Host.GetAsJson<ApprovalsPage>("/api/approvals"))!.Items.ShouldBeEmpty();
+        (await Host.AllQueuePages($"periodId={periodId}&status=resolved")).ShouldContain(i => i.ExceptionId == item.ExceptionId);
+    }
+
+    [Fact]
+    public async Task an_approver_rejects_a_pending_decision_and_the_exception_is_open_again()
+    {
+        var (_, open) = await GivenOpenExceptions();
+        var item = Small(open);
+        var reviewer = await Host.GivenUser("rita", "reviewer");
+        var approver = await Host.GivenUser("fatima", "approver");
+        var submitted = await (await Scenario(x =>
+        {
+            x.Post.Json(new ResolveRequest(item.Version, "writeOff", null)).ToUrl($"/api/exceptions/{item.ExceptionId}/resolve");
+            x.As(reviewer);
+        })).ReadAsJsonAsync<DecisionResult>();
+
+        var rejected = await (await Scenario(x =>
+        {
+            x.Post.Json(new RejectRequest("Chase the client first")).ToUrl($"/api/exceptions/{item.ExceptionId}/approvals/{submitted.DecisionId}/reject");
+            x.As(approver);
+        })).ReadAsJsonAsync<DecisionResult>();
+
+        rejected.Exception.Status.ShouldBe("open");
+        var last = (await Host.GetAsJson<ExceptionDetail>($"/api/exceptions/{item.ExceptionId}"))!.History[^1];
+        (last.Type, last.By, last.Comment).ShouldBe(("rejected", "fatima", "Chase the client first"));
+    }
+
+    [Fact]
+    public async Task an_auditor_reads_the_queue_but_cannot_decide()
+    {
+        var (_, open) = await GivenOpenExceptions();
+        var auditor = await Host.GivenUser("audrey", "auditor");
+
+        await Scenario(x =>
+        {
+            x.Get.Url("/api/review-queue");
+            x.As(auditor);
+        });
+        await Scenario(x =>
+        {
+            x.Post.Json(new AcceptRequest(open[0].Version, null)).ToUrl($"/api/exceptions/{open[0].ExceptionId}/accept");
+            x.As(auditor);
+            x.StatusCodeShouldBe(403);
+        });
     }
 
     [Fact]

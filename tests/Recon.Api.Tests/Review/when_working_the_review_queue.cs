@@ -38,6 +38,8 @@ public class when_working_the_review_queue(AppFixture fixture) : IntegrationCont
         (await Host.AllQueuePages($"periodId={periodId}&minImpact=100&maxImpact=500&limit=200"))
             .Select(i => i.ExceptionId).ShouldBe(all.Where(i => i.Impact is >= 100 and <= 500).Select(i => i.ExceptionId));
         (await Host.AllQueuePages($"periodId={periodId}&assignee=none&limit=200")).Count.ShouldBe(all.Count);
+        await Host.Decide(sample.ExceptionId, "assign", new AssignRequest(sample.Version, Users.TesterUserName));
+        (await Host.AllQueuePages("assignee=me")).Select(i => i.ExceptionId).ShouldBe([sample.ExceptionId]);
         (await Host.AllQueuePages($"periodId={Guid.NewGuid()}")).ShouldBeEmpty();
     }
 
