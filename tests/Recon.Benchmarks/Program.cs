@@ -18,15 +18,23 @@ if (args.Length > 0 && args[0] == "review-queue")
     {
         var port = Processes.FreePort();
         var apiDll = Path.Combine(Args.RepositoryRoot(), "backend/Recon.Api/bin/Release/net10.0/Recon.Api.dll");
+        var adminPassword = $"bench-{Guid.NewGuid():N}";
         var settings = new Dictionary<string, string>(environment)
         {
             ["Recon__Spa__RootPath"] = string.Empty,
+            ["Recon__Auth__AdminPassword"] = adminPassword,
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Logging__LogLevel__Default"] = "Warning",
         };
         var process = Processes.StartQuiet("dotnet", [apiDll, "--contentRoot", Path.GetDirectoryName(apiDll)!, "--urls", $"http://127.0.0.1:{port}"], settings);
-        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        // The SPA's path: a signed-in cookie session (session and user checked on every request), shared by the load clients.
+        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, CookieContainer = new System.Net.CookieContainer() })
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
         await Processes.WaitForAsync(client, "/health/ready", process);
+        (await client.PostAsJsonAsync("/api/auth/sign-in", new { userName = "admin", password = adminPassword })).EnsureSuccessStatusCode();
         return (client, process);
     });
     return;

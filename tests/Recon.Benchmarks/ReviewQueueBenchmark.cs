@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using Marten;
 using Recon.Api.Infrastructure;
 using Recon.Domain.Reconciliation;
@@ -181,14 +180,5 @@ internal static class ReviewQueueBenchmark
 
         var first = (ExceptionOpenedForReview)cases[0].Event;
         return new Sample(first.Exception.PeriodId, first.Exception.ClientId, first.Exception.SiteCodes[0], first.Exception.ClientJobIds[0][4..12].ToLowerInvariant());
-    }
-
-    /// <summary>Adds the bearer token a load client sends, when the API needs one.</summary>
-    public static void Authorize(HttpClient http, string? token)
-    {
-        if (token is not null)
-        {
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
     }
 }

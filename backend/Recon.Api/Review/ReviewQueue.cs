@@ -281,8 +281,12 @@ public static class ReviewQueueSql
         await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
-            "select (d.data - 'id' - 'sortImpact' - 'searchText' - 'siteKeys' - 'active' - 'categoryOverridden' - 'groupId') || jsonb_build_object('exceptionId', d.id), " +
-            $"d.sort_impact, d.raised_at, d.id from {table} as d where {where} order by d.sort_impact, d.raised_at, d.id limit ${parameters.Count}",
+            // The page is chosen first and only its rows are turned into the view's JSON (a filter that sorts its matches,
+            // such as a site, would otherwise build the JSON of every match before the sort).
+            "select (p.data - 'id' - 'sortImpact' - 'searchText' - 'siteKeys' - 'active' - 'categoryOverridden' - 'groupId') || jsonb_build_object('exceptionId', p.id), " +
+            "p.sort_impact, p.raised_at, p.id from (" +
+            $"select d.id, d.data, d.sort_impact, d.raised_at from {table} as d where {where} order by d.sort_impact, d.raised_at, d.id limit ${parameters.Count}" +
+            ") as p order by p.sort_impact, p.raised_at, p.id",
             connection);
         foreach (var parameter in parameters)
         {
