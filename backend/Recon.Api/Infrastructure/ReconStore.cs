@@ -19,7 +19,7 @@ public static class ReconStore
 {
     public static StoreOptions Configure(StoreOptions options, string connectionString, string schema)
     {
-        options.Connection(connectionString);
+        options.Connection(WithPreparedStatements(connectionString));
         options.DatabaseSchemaName = schema;
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
         options.Events.StreamIdentity = StreamIdentity.AsGuid;
@@ -34,5 +34,22 @@ public static class ReconStore
         options.AddReview();
         options.AddAuth();
         return options;
+    }
+
+    /// <summary>
+    /// Lets Npgsql prepare the statements a request repeats (session and user loads, the queue's few query shapes), so
+    /// PostgreSQL parses and plans them once per connection instead of on every request — unless the connection
+    /// string already says otherwise.
+    /// </summary>
+    public static string WithPreparedStatements(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
     }
 }
