@@ -5,6 +5,7 @@ import {
   saveScreenshot,
   uniqueClientId,
   upload,
+  signIn,
 } from './support';
 
 /** Three good ledger lines and, on line 5 of the file, one with an impossible service date. */
@@ -30,12 +31,15 @@ function clientJobsCsv(clientId: string): string {
 }
 
 test.describe('ingestion', () => {
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, 'reviewer');
+  });
+
   test('uploading a ledger CSV accepts the good rows, quarantines the bad one, and ignores the same file again', async ({
     page,
-    request,
   }, testInfo) => {
     const clientId = uniqueClientId();
-    const periodId = await openPeriodThroughApi(request, clientId);
+    const periodId = await openPeriodThroughApi(page, clientId);
     const fileName = `ledger-${clientId}.csv`;
     const content = ledgerCsv(clientId);
 
@@ -98,10 +102,9 @@ test.describe('ingestion', () => {
 
   test('uploading a client jobs CSV accepts the period’s client and refuses another', async ({
     page,
-    request,
   }) => {
     const clientId = uniqueClientId();
-    const periodId = await openPeriodThroughApi(request, clientId);
+    const periodId = await openPeriodThroughApi(page, clientId);
     const fileName = `jobs-${clientId}.csv`;
 
     await page.goto(`/periods/${periodId}/ingestion`);
@@ -130,11 +133,8 @@ test.describe('ingestion', () => {
     await expect(batchRow).toContainText('Completed');
   });
 
-  test('a file that is not a CSV is refused with the server’s reason', async ({
-    page,
-    request,
-  }) => {
-    const periodId = await openPeriodThroughApi(request, uniqueClientId());
+  test('a file that is not a CSV is refused with the server’s reason', async ({ page }) => {
+    const periodId = await openPeriodThroughApi(page, uniqueClientId());
 
     await page.goto(`/periods/${periodId}/ingestion`);
     const ledger = await upload(page, 'Ledger lines', {
@@ -152,11 +152,10 @@ test.describe('ingestion', () => {
 
   test('fetching from the client API shows what came in, or why nothing could', async ({
     page,
-    request,
   }) => {
     // Whether a client API is configured depends on the machine: either answer must be shown.
     test.setTimeout(90_000);
-    const periodId = await openPeriodThroughApi(request, uniqueClientId());
+    const periodId = await openPeriodThroughApi(page, uniqueClientId());
 
     await page.goto(`/periods/${periodId}/ingestion`);
     const panel = page.getByRole('region', { name: 'Client API' });

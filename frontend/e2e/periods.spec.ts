@@ -4,6 +4,7 @@ import {
   MONTH,
   saveScreenshot,
   uniqueClientId,
+  signIn,
 } from './support';
 
 async function openPeriod(page: Page, clientId: string, month: string) {
@@ -14,6 +15,10 @@ async function openPeriod(page: Page, clientId: string, month: string) {
 }
 
 test.describe('periods', () => {
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, 'reviewer');
+  });
+
   test('opening a period lists it, and opening it again is refused as a conflict', async ({
     page,
   }, testInfo) => {

@@ -5,6 +5,8 @@ import {
   saveScreenshot,
   uniqueClientId,
   upload as chooseAndUpload,
+  postAsSignedIn,
+  signIn,
 } from './support';
 
 /** Four jobs: two billed as done, one billed at another rate, one never billed. */
@@ -42,13 +44,16 @@ async function upload(
 }
 
 test.describe('reconciliation', () => {
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, 'reviewer');
+  });
+
   test('running a reconciliation shows its progress, its figures, its exceptions and why it matched', async ({
     page,
-    request,
   }, testInfo) => {
     test.setTimeout(120_000);
     const clientId = uniqueClientId();
-    const periodId = await openPeriodThroughApi(request, clientId);
+    const periodId = await openPeriodThroughApi(page, clientId);
 
     await page.goto(`/periods/${periodId}/ingestion`);
     await upload(page, 'Client jobs', {
@@ -109,10 +114,9 @@ test.describe('reconciliation', () => {
 
   test('a second run is refused while the first is in progress, with the server’s reason', async ({
     page,
-    request,
   }) => {
-    const periodId = await openPeriodThroughApi(request, uniqueClientId());
-    const first = await request.post(`/api/periods/${periodId}/runs`);
+    const periodId = await openPeriodThroughApi(page, uniqueClientId());
+    const first = await postAsSignedIn(page, `/api/periods/${periodId}/runs`);
     expect(first.status()).toBe(202);
 
     await page.goto(`/periods/${periodId}/reconciliation`);

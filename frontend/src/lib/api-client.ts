@@ -1,6 +1,7 @@
 import createFetchClient from 'openapi-fetch';
 import createQueryClient from 'openapi-react-query';
 import type { components, paths } from '@/lib/api/schema';
+import { xsrfHeaders } from '@/lib/http';
 
 /** The API's schemas, generated from docs/openapi.json (see `npm run generate:api`). */
 export type ApiSchemas = components['schemas'];
@@ -18,3 +19,13 @@ export const fetchClient = createFetchClient<paths>({
 
 /** React Query hooks and query options bound to the typed client: `$api.useQuery('get', '/api/periods')`. */
 export const $api = createQueryClient(fetchClient);
+
+/** Cookie-authenticated requests that change state carry the antiforgery token (see docs/review.md). */
+fetchClient.use({
+  onRequest({ request }) {
+    for (const [name, value] of Object.entries(xsrfHeaders(request.method))) {
+      request.headers.set(name, value);
+    }
+    return request;
+  },
+});

@@ -105,3 +105,18 @@ const decimalFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 
 export function formatDecimal(value: number): string {
   return decimalFormat.format(value);
 }
+
+const scoreFormat = new Intl.NumberFormat(undefined, {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+
+/** A score, similarity or weight from 0 to 1, to two decimals (`0.87`). */
+export function formatScore(value: number): string {
+  return scoreFormat.format(value);
+}
+
+/** Source ids as one line: `J100234, J100235`; an em dash when there are none. */
+export function idList(ids: readonly string[]): string {
+  return ids.length === 0 ? '—' : ids.join(', ');
+}

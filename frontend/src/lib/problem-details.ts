@@ -76,3 +76,24 @@ export function isClientError(error: unknown): boolean {
   const { status } = toProblem(error);
   return status !== null && status >= 400 && status < 500;
 }
+
+/** An extension member of a failure's ProblemDetails body (e.g. `current` of a 409, `code` of a 422), or undefined. */
+export function problemExtension(error: unknown, name: string): unknown {
+  return isRecord(error) && !(error instanceof Error) ? error[name] : undefined;
+}
+
+/**
+ * The machine-readable reason of a refusal: the `code` extension, else the last segment of the problem `type`
+ * (`https://…/problems/self-approval` → `self-approval`), else null.
+ */
+export function problemCode(error: unknown): string | null {
+  const code = asText(problemExtension(error, 'code'));
+  if (code !== null) {
+    return code;
+  }
+  const type = asText(problemExtension(error, 'type'));
+  if (type === null || type === 'about:blank') {
+    return null;
+  }
+  return type.split(/[/#]/).filter(Boolean).pop() ?? null;
+}

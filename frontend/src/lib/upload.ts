@@ -1,4 +1,5 @@
 import type { paths } from '@/lib/api/schema';
+import { xsrfHeaders } from '@/lib/http';
 
 /**
  * File uploads with real progress. `fetch` cannot report how much of a request body has been sent, so uploads
@@ -110,6 +111,9 @@ export function uploadFile<P extends UploadPath>(
     xhr.open('POST', url.toString());
     xhr.responseType = 'text';
     xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    for (const [name, value] of Object.entries(xsrfHeaders('POST'))) {
+      xhr.setRequestHeader(name, value);
+    }
 
     const onAbortSignal = () => xhr.abort();
     const settle = () => signal?.removeEventListener('abort', onAbortSignal);

@@ -9,6 +9,7 @@ export interface SentRequest {
   body: unknown;
   /** The `multipart/form-data` body of an upload (sent with `XMLHttpRequest`). */
   form?: FormData;
+  headers: Headers;
 }
 
 export type Handler = (
@@ -186,6 +187,7 @@ function createFakeXhr(respond: (sent: SentRequest) => Promise<Response>) {
         query: url.searchParams,
         body: parseBody(text),
         form,
+        headers: this.requestHeaders,
       };
 
       // As in a browser, nothing is reported before send() has returned.
@@ -234,12 +236,24 @@ function createFakeXhr(respond: (sent: SentRequest) => Promise<Response>) {
 }
 
 /**
+ * What the fake server answers unless a test says otherwise: nobody is signed in (`renderApp` puts its user in the
+ * app's cache, so the app does not ask), only local sign-in is offered, and signing out works.
+ */
+const defaultRoutes: Record<string, Handler> = {
+  'GET /api/auth/me': () => problem(401, { title: 'Unauthorized' }),
+  'GET /api/auth/providers': () => json({ local: true, oidc: null }),
+  'POST /api/auth/sign-out': () => new Response(null, { status: 204 }),
+};
+
+/**
  * Replaces the global `fetch` and `XMLHttpRequest` with a fake server that answers from `routes`
  * (`'GET /api/periods/:periodId'`). Only these are faked: everything from the app's components down to
  * openapi-fetch and the upload module runs for real.
  */
 export function fakeApi(routes: Record<string, Handler>) {
-  const compiled = Object.entries(routes).map(([route, handler]) => compile(route, handler));
+  const compiled = Object.entries({ ...defaultRoutes, ...routes }).map(([route, handler]) =>
+    compile(route, handler),
+  );
   const requests: SentRequest[] = [];
 
   async function respond(sent: SentRequest): Promise<Response> {
@@ -267,6 +281,7 @@ export function fakeApi(routes: Record<string, Handler>) {
       path: url.pathname,
       query: url.searchParams,
       body: parseBody(await request.text()),
+      headers: request.headers,
     });
   });
 

@@ -14,6 +14,11 @@ export function PeriodOverviewRoute() {
       <p>
         <Link to="reconciliation">Reconcile this period</Link>
       </p>
+      <p>
+        <Link to={`/review?periodId=${encodeURIComponent(period.periodId)}`}>
+          Review this period&rsquo;s exceptions
+        </Link>
+      </p>
     </>
   );
 }

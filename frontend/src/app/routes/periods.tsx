@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { OpenPeriodForm, type OpenedPeriod } from '@/features/periods/components/open-period-form';
 import { PeriodsList } from '@/features/periods/components/periods-list';
+import { useCan } from '@/lib/session';
 
 function readPage(value: string | null): number {
   const page = Number(value);
@@ -12,6 +13,7 @@ export function PeriodsRoute() {
   const [searchParams, setSearchParams] = useSearchParams();
   const page = readPage(searchParams.get('page'));
   const [justOpened, setJustOpened] = useState<string | null>(null);
+  const canOperate = useCan('operate');
 
   function goToPage(next: number) {
     setSearchParams(
@@ -43,7 +45,7 @@ export function PeriodsRoute() {
           matching its revenue.
         </p>
       </div>
-      <OpenPeriodForm onOpened={handleOpened} />
+      {canOperate && <OpenPeriodForm onOpened={handleOpened} />}
       <section className="card" aria-labelledby="periods-list-title">
         <h2 className="card__title" id="periods-list-title">
           Periods

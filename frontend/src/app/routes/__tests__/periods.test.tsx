@@ -63,11 +63,20 @@ describe('the periods page', () => {
     ).toBeInTheDocument();
   });
 
-  it('opens on the periods page from the root address', async () => {
-    fakeApi({ 'GET /api/periods': () => json(aPage([])) });
+  it('is one click away from the dashboard at the root address', async () => {
+    fakeApi({
+      'GET /api/dashboard': () => json({ periods: [] }),
+      'GET /api/periods': () => json(aPage([])),
+    });
 
-    const { router } = renderApp('/');
+    const { router, user } = renderApp('/');
 
+    expect(await screen.findByRole('heading', { level: 1, name: 'Dashboard' })).toBeInTheDocument();
+    await user.click(
+      within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', {
+        name: 'Periods',
+      }),
+    );
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Reconciliation periods' }),
     ).toBeInTheDocument();

@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useBatches } from '@/features/ingestion/api/get-batches';
 import type { IngestionResult } from '@/features/ingestion/api/upload-batch';
+import { useCan } from '@/lib/session';
 import { BatchHistory, type BatchHighlight } from './batch-history';
 import { FetchClientJobsPanel } from './fetch-client-jobs-panel';
 import { RejectedRowsPanel } from './rejected-rows-panel';
@@ -40,6 +41,9 @@ export function IngestionWorkspace({
     });
   }
 
+  // Auditors read the history; uploading and fetching are for the roles that operate.
+  const canOperate = useCan('operate');
+
   function showRejected(batchId: string) {
     onSelectBatch(batchId);
     setFocusRequest((request) => request + 1);
@@ -47,26 +51,30 @@ export function IngestionWorkspace({
 
   return (
     <div className="ingestion">
-      <div className="ingestion__uploads">
-        <UploadPanel
-          periodId={periodId}
-          kind="clientJobs"
-          note={`Every row's client_id must be ${clientId}.`}
-          onIngested={(result) => handleIngested(result, 'file')}
-          onShowRejected={showRejected}
-        />
-        <UploadPanel
-          periodId={periodId}
-          kind="ledgerLines"
-          onIngested={(result) => handleIngested(result, 'file')}
-          onShowRejected={showRejected}
-        />
-      </div>
-      <FetchClientJobsPanel
-        periodId={periodId}
-        onIngested={(result) => handleIngested(result, 'api')}
-        onShowRejected={showRejected}
-      />
+      {canOperate && (
+        <>
+          <div className="ingestion__uploads">
+            <UploadPanel
+              periodId={periodId}
+              kind="clientJobs"
+              note={`Every row's client_id must be ${clientId}.`}
+              onIngested={(result) => handleIngested(result, 'file')}
+              onShowRejected={showRejected}
+            />
+            <UploadPanel
+              periodId={periodId}
+              kind="ledgerLines"
+              onIngested={(result) => handleIngested(result, 'file')}
+              onShowRejected={showRejected}
+            />
+          </div>
+          <FetchClientJobsPanel
+            periodId={periodId}
+            onIngested={(result) => handleIngested(result, 'api')}
+            onShowRejected={showRejected}
+          />
+        </>
+      )}
       <section className="card" aria-labelledby={historyTitleId}>
         <h2 className="card__title" id={historyTitleId} ref={historyHeading} tabIndex={-1}>
           Batch history

@@ -20,7 +20,7 @@ import {
   methodLabels,
   type Category,
 } from './labels';
-import { MatchExplanationView } from './match-explanation';
+import { MatchExplanationView } from '@/components/ui/match-explanation';
 import { ALL, CategoryFilter, OrderFilter } from './run-item-filters';
 
 export interface MatchFilters {

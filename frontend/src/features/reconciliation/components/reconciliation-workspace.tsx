@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useRuns } from '@/features/reconciliation/api/get-runs';
+import { useCan } from '@/lib/session';
 import { RequestRunPanel } from './request-run-panel';
 import { RunDetails, type RunResultsNavigation } from './run-details';
 import { RunsTable } from './runs-table';
@@ -21,10 +22,12 @@ export function ReconciliationWorkspace({
   const runsTitleId = useId();
   const runs = useRuns(periodId);
   const shownRunId = selectedRunId ?? runs.data?.items[0]?.runId ?? null;
+  // Auditors read the runs; running one is for the roles that operate.
+  const canRun = useCan('operate');
 
   return (
     <div className="reconciliation">
-      <RequestRunPanel periodId={periodId} onRequested={onSelectRun} />
+      {canRun && <RequestRunPanel periodId={periodId} onRequested={onSelectRun} />}
       <section className="card" aria-labelledby={runsTitleId}>
         <h2 className="card__title" id={runsTitleId}>
           Runs

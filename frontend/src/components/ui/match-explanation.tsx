@@ -1,5 +1,7 @@
-import type { MatchExplanation } from '@/features/reconciliation/api/get-run-matches';
-import { formatScore, idList } from './labels';
+import type { ApiSchemas } from '@/lib/api-client';
+import { formatScore, idList } from '@/lib/format';
+
+type MatchExplanation = ApiSchemas['MatchExplanation'];
 
 /** A value from 0 to 1 as a bar and its figure; `mark` draws a line at another value (e.g. the threshold). */
 export function ScoreBar({ value, mark }: { value: number; mark?: number }) {

@@ -1,0 +1,330 @@
+import { useId, useState, type SubmitEvent } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { EmptyState } from '@/components/ui/empty-state';
+import { LiveRegion } from '@/components/ui/live-region';
+import { LoadError } from '@/components/ui/load-error';
+import { Loading } from '@/components/ui/loading';
+import { ProblemAlert } from '@/components/ui/problem-alert';
+import { TextField } from '@/components/ui/text-field';
+import { useChangeRoles } from '@/features/admin/api/change-roles';
+import { useCreateUser } from '@/features/admin/api/create-user';
+import { useUsers, type UserView } from '@/features/admin/api/get-users';
+import { useSetPassword } from '@/features/admin/api/set-password';
+import { useSetUserEnabled } from '@/features/admin/api/set-user-enabled';
+import { formatDateTime } from '@/lib/format';
+import { fieldErrorsFor, toProblem } from '@/lib/problem-details';
+import { roleLabel } from '@/lib/session';
+import { RoleCheckboxes } from './role-checkboxes';
+
+type Feedback = { kind: 'done'; text: string } | { kind: 'error'; error: unknown; action: string };
+
+type OpenDialog = { kind: 'roles'; user: UserView } | { kind: 'password'; user: UserView };
+
+/** The users: create one, change their roles, disable or enable them, set a password. */
+export function UsersAdmin() {
+  const users = useUsers();
+  const setEnabled = useSetUserEnabled();
+  const [dialog, setDialog] = useState<OpenDialog | null>(null);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+
+  function toggleEnabled(user: UserView) {
+    const action = user.disabled ? 'Enable' : 'Disable';
+    setEnabled.mutate(
+      { userName: user.userName, enabled: user.disabled },
+      {
+        onSuccess: () =>
+          setFeedback({
+            kind: 'done',
+            text: `${user.userName} is ${user.disabled ? 'enabled' : 'disabled'}.`,
+          }),
+        onError: (error) => setFeedback({ kind: 'error', error, action }),
+      },
+    );
+  }
+
+  return (
+    <>
+      <CreateUserForm
+        onCreated={(user) =>
+          setFeedback({ kind: 'done', text: `${user.userName} can now sign in.` })
+        }
+      />
+      <section className="card" aria-labelledby="users-title">
+        <h2 className="card__title" id="users-title">
+          Users
+        </h2>
+        <LiveRegion>
+          {feedback?.kind === 'done' && <Alert tone="success" title={feedback.text} />}
+          {feedback?.kind === 'error' && (
+            <ProblemAlert error={feedback.error} title={`${feedback.action}: refused`} />
+          )}
+        </LiveRegion>
+        {users.isPending ? (
+          <Loading label="Loading the users…" />
+        ) : users.isError ? (
+          <LoadError
+            title="The users could not be loaded"
+            error={users.error}
+            onRetry={() => void users.refetch()}
+          />
+        ) : users.data.items.length === 0 ? (
+          <EmptyState title="No users" />
+        ) : (
+          <div className="table-scroll">
+            <table className="table table--compact">
+              <caption className="visually-hidden">Users</caption>
+              <thead>
+                <tr>
+                  <th scope="col">User name</th>
+                  <th scope="col">Display name</th>
+                  <th scope="col">Roles</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Last sign-in</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.data.items.map((user) => (
+                  <tr key={user.userName}>
+                    <th scope="row">{user.userName}</th>
+                    <td>{user.displayName}</td>
+                    <td>{user.roles.length === 0 ? '—' : user.roles.map(roleLabel).join(', ')}</td>
+                    <td>
+                      <span
+                        className={
+                          user.disabled
+                            ? 'badge badge--status-failed'
+                            : 'badge badge--status-completed'
+                        }
+                      >
+                        {user.disabled ? 'Disabled' : 'Enabled'}
+                      </span>
+                    </td>
+                    <td>{formatDateTime(user.createdAt)}</td>
+                    <td>
+                      {(user.lastSignInAt ?? null) === null
+                        ? 'Never'
+                        : formatDateTime(user.lastSignInAt ?? '')}
+                    </td>
+                    <td className="actions">
+                      <Button
+                        variant="secondary"
+                        className="button--small"
+                        onClick={() => setDialog({ kind: 'roles', user })}
+                      >
+                        Roles <span className="visually-hidden">of {user.userName}</span>…
+                      </Button>
+                      <Button
+                        variant="secondary"
+                        className="button--small"
+                        onClick={() => setDialog({ kind: 'password', user })}
+                      >
+                        Set password <span className="visually-hidden">of {user.userName}</span>…
+                      </Button>
+                      <Button
+                        variant="secondary"
+                        className="button--small"
+                        busy={setEnabled.isPending}
+                        onClick={() => toggleEnabled(user)}
+                      >
+                        {user.disabled ? 'Enable' : 'Disable'}{' '}
+                        <span className="visually-hidden">{user.userName}</span>
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      {dialog?.kind === 'roles' && (
+        <RolesDialog
+          user={dialog.user}
+          onClose={() => setDialog(null)}
+          onDone={(user) => {
+            setDialog(null);
+            setFeedback({ kind: 'done', text: `The roles of ${user.userName} are changed.` });
+          }}
+        />
+      )}
+      {dialog?.kind === 'password' && (
+        <PasswordDialog
+          user={dialog.user}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            setFeedback({ kind: 'done', text: `The password of ${dialog.user.userName} is set.` });
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function CreateUserForm({ onCreated }: { onCreated: (user: UserView) => void }) {
+  const id = useId();
+  const create = useCreateUser();
+  const [userName, setUserName] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [password, setPassword] = useState('');
+  const [roles, setRoles] = useState<string[]>(['reviewer']);
+  const problem = create.isError ? toProblem(create.error) : null;
+
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    create.mutate(
+      { userName: userName.trim(), displayName: displayName.trim(), password, roles },
+      {
+        onSuccess: (user) => {
+          setUserName('');
+          setDisplayName('');
+          setPassword('');
+          setRoles(['reviewer']);
+          onCreated(user);
+        },
+      },
+    );
+  }
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 className="card__title" id={`${id}-title`}>
+        Create a user
+      </h2>
+      <form className="admin-form" onSubmit={handleSubmit} noValidate>
+        {problem !== null && <ProblemAlert error={create.error} title="The user was not created" />}
+        <div className="admin-form__fields">
+          <TextField
+            id={`${id}-user-name`}
+            name="userName"
+            label="User name"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={userName}
+            errors={fieldErrorsFor(problem, 'userName')}
+            onChange={(event) => setUserName(event.target.value)}
+          />
+          <TextField
+            id={`${id}-display-name`}
+            name="displayName"
+            label="Display name"
+            value={displayName}
+            errors={fieldErrorsFor(problem, 'displayName')}
+            onChange={(event) => setDisplayName(event.target.value)}
+          />
+          <TextField
+            id={`${id}-password`}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            label="Initial password"
+            value={password}
+            errors={fieldErrorsFor(problem, 'password')}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+        </div>
+        <RoleCheckboxes
+          legend="Roles"
+          value={roles}
+          onChange={setRoles}
+          error={fieldErrorsFor(problem, 'roles')[0] ?? null}
+        />
+        <div>
+          <Button type="submit" busy={create.isPending}>
+            Create user
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function RolesDialog({
+  user,
+  onClose,
+  onDone,
+}: {
+  user: UserView;
+  onClose: () => void;
+  onDone: (user: UserView) => void;
+}) {
+  const change = useChangeRoles();
+  const [roles, setRoles] = useState<string[]>(user.roles);
+  return (
+    <Dialog title={`Roles of ${user.userName}`} onClose={onClose}>
+      <form
+        className="dialog__form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          change.mutate({ userName: user.userName, roles }, { onSuccess: onDone });
+        }}
+      >
+        {change.isError && <ProblemAlert error={change.error} title="The roles were not changed" />}
+        <RoleCheckboxes legend="Roles" value={roles} onChange={setRoles} />
+        <div className="dialog__actions">
+          <Button type="submit" busy={change.isPending}>
+            Save roles
+          </Button>
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function PasswordDialog({
+  user,
+  onClose,
+  onDone,
+}: {
+  user: UserView;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const id = useId();
+  const setPassword = useSetPassword();
+  const [password, setValue] = useState('');
+  const problem = setPassword.isError ? toProblem(setPassword.error) : null;
+  return (
+    <Dialog title={`Set the password of ${user.userName}`} onClose={onClose}>
+      <form
+        className="dialog__form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          setPassword.mutate({ userName: user.userName, password }, { onSuccess: onDone });
+        }}
+      >
+        {problem !== null && (
+          <ProblemAlert error={setPassword.error} title="The password was not set" />
+        )}
+        <TextField
+          id={`${id}-password`}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          label="New password"
+          value={password}
+          errors={fieldErrorsFor(problem, 'password')}
+          onChange={(event) => setValue(event.target.value)}
+        />
+        <div className="dialog__actions">
+          <Button type="submit" busy={setPassword.isPending}>
+            Set password
+          </Button>
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
