@@ -154,18 +154,19 @@ public static class CaseRecords
         return known;
     }
 
+    /// <summary>
+    /// A client job's normalized values under the names both sides share (job reference, site, service, date,
+    /// quantity, unit rate, amount, currency), so a reviewer compares like with like; then the job's own fields.
+    /// </summary>
     public static RecordView ViewOf(VersionedClientJob job)
     {
         var r = job.Record;
         return new RecordView(r.SourceId, job.Version, r.Lineage.FileName, r.Lineage.Line, r.Raw, new Dictionary<string, string?>
         {
-            ["jobId"] = r.JobId,
-            ["clientId"] = r.ClientId,
-            ["siteCode"] = r.SiteCode,
+            ["jobReference"] = Domain.Normalization.JobReference.CanonicalOrNull(r.JobId) ?? r.JobId,
+            ["site"] = r.CanonicalSiteCode ?? r.SiteCode,
             ["siteName"] = r.SiteName,
-            ["canonicalSiteCode"] = r.CanonicalSiteCode,
-            ["serviceType"] = r.ServiceType,
-            ["canonicalService"] = r.CanonicalService,
+            ["service"] = r.CanonicalService ?? r.ServiceType,
             ["serviceDate"] = r.ServiceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["quantity"] = r.Quantity.ToString(CultureInfo.InvariantCulture),
             ["unitRate"] = r.UnitRate.ToString(CultureInfo.InvariantCulture),
@@ -176,25 +177,23 @@ public static class CaseRecords
         });
     }
 
+    /// <summary>A ledger line's normalized values under the shared names (see the job's), then the line's own fields.</summary>
     public static RecordView ViewOf(VersionedLedgerLine line)
     {
         var r = line.Record;
         return new RecordView(r.SourceId, line.Version, r.Lineage.FileName, r.Lineage.Line, r.Raw, new Dictionary<string, string?>
         {
-            ["lineId"] = r.LineId,
-            ["invoiceNumber"] = r.InvoiceNumber,
-            ["lineNo"] = r.LineNo.ToString(CultureInfo.InvariantCulture),
-            ["jobRef"] = r.JobRef,
-            ["canonicalJobRef"] = r.CanonicalJobRef,
-            ["customerSite"] = r.CustomerSite,
-            ["canonicalSiteCode"] = r.CanonicalSiteCode,
-            ["description"] = r.Description,
-            ["canonicalService"] = r.CanonicalService,
+            ["jobReference"] = r.CanonicalJobRef ?? r.JobRef,
+            ["site"] = r.CanonicalSiteCode,
+            ["siteName"] = r.CustomerSite,
+            ["service"] = r.CanonicalService ?? r.Description,
             ["serviceDate"] = r.ServiceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["quantity"] = r.Quantity.ToString(CultureInfo.InvariantCulture),
-            ["unitPrice"] = r.UnitPrice.ToString(CultureInfo.InvariantCulture),
-            ["lineTotal"] = r.LineTotal.Amount.ToString(CultureInfo.InvariantCulture),
+            ["unitRate"] = r.UnitPrice.ToString(CultureInfo.InvariantCulture),
+            ["amount"] = r.LineTotal.Amount.ToString(CultureInfo.InvariantCulture),
             ["currency"] = r.LineTotal.Currency,
+            ["invoiceNumber"] = r.InvoiceNumber,
+            ["lineNo"] = r.LineNo.ToString(CultureInfo.InvariantCulture),
             ["postedDate"] = r.PostedDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         });
     }

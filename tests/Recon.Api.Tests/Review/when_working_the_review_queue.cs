@@ -74,8 +74,10 @@ public class when_working_the_review_queue(AppFixture fixture) : IntegrationCont
         detail.ClientJobs.Select(r => r.SourceId).ShouldBe(matched.ClientJobIds);
         detail.LedgerLines.Select(r => r.SourceId).ShouldBe(matched.LedgerLineIds);
         detail.ClientJobs[0].Raw.ShouldContainKey("job_id");
-        detail.ClientJobs[0].Normalized["jobId"].ShouldBe(matched.ClientJobIds[0]);
-        detail.LedgerLines[0].Normalized.ShouldContainKey("lineTotal");
+        string[] shared = ["jobReference", "site", "siteName", "service", "serviceDate", "quantity", "unitRate", "amount", "currency"];
+        shared.ShouldBeSubsetOf(detail.ClientJobs[0].Normalized.Keys);
+        shared.ShouldBeSubsetOf(detail.LedgerLines[0].Normalized.Keys);
+        detail.LedgerLines.Sum(line => decimal.Parse(line.Normalized["amount"]!, System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(matched.LedgerAmount);
         detail.Explanation.ShouldNotBeNull().Fields.ShouldNotBeEmpty();
         detail.History.ShouldHaveSingleItem().Type.ShouldBe("opened");
 

@@ -17,11 +17,8 @@ describe('the dashboard', () => {
         open: 9,
       }),
     });
-    const initech = aDashboardPeriod({
-      clientId: 'initech',
-      latestRun: undefined,
-      review: undefined,
-    });
+    // As the API sends a period never reconciled: null, not absent.
+    const initech = aDashboardPeriod({ clientId: 'initech', latestRun: null, review: null });
     fakeApi({ 'GET /api/dashboard': () => json({ periods: [acme, globex, initech] }) });
 
     renderApp('/');

@@ -2,8 +2,17 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiSchemas } from '@/lib/api-client';
 import { getJson } from '@/lib/http';
 
-export type Dashboard = ApiSchemas['Dashboard'];
-export type DashboardPeriod = ApiSchemas['DashboardPeriod'];
+/**
+ * A period as the API sends it: a period never reconciled has `latestRun` and `review` null (the OpenAPI document
+ * marks them optional only).
+ */
+export type DashboardPeriod = Omit<ApiSchemas['DashboardPeriod'], 'latestRun' | 'review'> & {
+  latestRun?: ApiSchemas['LatestRun'] | null;
+  review?: ApiSchemas['ReviewKpis'] | null;
+};
+export interface Dashboard {
+  periods: DashboardPeriod[];
+}
 export type ReviewKpis = ApiSchemas['ReviewKpis'];
 export type LatestRunStatus = ApiSchemas['RunStatus'];
 

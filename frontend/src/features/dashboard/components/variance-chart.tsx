@@ -23,7 +23,9 @@ export function VarianceAfterReviewChart({ periods }: { periods: readonly Dashbo
   const titleId = useId();
   const summaryId = useId();
   const patternId = useId();
-  const rows = periods.filter((period): period is ChartRow => period.review !== undefined);
+  const rows = periods.filter(
+    (period): period is ChartRow => period.review !== undefined && period.review !== null,
+  );
   if (rows.length === 0) {
     return null;
   }
