@@ -28,14 +28,29 @@ if (args.Length > 0 && args[0] == "review-queue")
         };
         var process = Processes.StartQuiet("dotnet", [apiDll, "--contentRoot", Path.GetDirectoryName(apiDll)!, "--urls", $"http://127.0.0.1:{port}"], settings);
         // The SPA's path: a signed-in cookie session (session and user checked on every request), shared by the load clients.
-        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, CookieContainer = new System.Net.CookieContainer() })
+        var cookies = new System.Net.CookieContainer();
+        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, CookieContainer = cookies })
         {
             BaseAddress = new Uri($"http://127.0.0.1:{port}"),
             Timeout = TimeSpan.FromSeconds(30),
         };
         await Processes.WaitForAsync(client, "/health/ready", process);
         (await client.PostAsJsonAsync("/api/auth/sign-in", new { userName = "admin", password = adminPassword })).EnsureSuccessStatusCode();
-        return (client, process);
+        if (!args.Contains("--token"))
+        {
+            return (client, process);
+        }
+
+        // An API consumer's path instead: a read-only bearer token created by the admin.
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/admin/tokens") { Content = JsonContent.Create(new { name = "load", access = "readOnly" }) };
+        create.Headers.Add("X-XSRF-TOKEN", cookies.GetAllCookies().Single(cookie => cookie.Name == "XSRF-TOKEN").Value);
+        var issued = await client.SendAsync(create);
+        issued.EnsureSuccessStatusCode();
+        var secret = JsonDocument.Parse(await issued.Content.ReadAsStringAsync()).RootElement.GetProperty("secret").GetString();
+        client.Dispose();
+        var bearer = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        bearer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        return (bearer, process);
     });
     return;
 }
