@@ -1,7 +1,6 @@
 using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
 
 namespace Recon.Api.Tests.Fixtures;
 
@@ -23,23 +22,10 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("ConnectionStrings__Recon")))
-        {
-            throw new InvalidOperationException(
-                "ConnectionStrings__Recon is not set: run the HTTP tests through './ops/recon test', which starts a throwaway PostgreSQL.");
-        }
-
-        Host = await AlbaHost.For<Program>(builder =>
-        {
-            builder.UseSetting("Recon:Database:Schema", Schema);
-            builder.UseSetting("Recon:Ingestion:MaxFileBytes", MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            builder.ConfigureServices(services =>
-            {
-                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
-                services.RunWolverineInSoloMode();
-                services.DisableAllExternalWolverineTransports();
-            });
-        });
+        Host = await TestHosts.StartAsync(
+            Schema,
+            new Dictionary<string, string> { ["Recon:Ingestion:MaxFileBytes"] = MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            Logs);
     }
 
     public async Task DisposeAsync()

@@ -1,7 +1,6 @@
 using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
 
 namespace Recon.Api.Tests.Fixtures;
 
@@ -37,26 +36,22 @@ public sealed class AuthHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await AlbaHost.For<Program>(builder =>
-        {
-            builder.UseSetting("Recon:Database:Schema", Schema);
-            builder.UseSetting("Recon:Auth:IdleTimeout", IdleTimeout.ToString());
-            builder.UseSetting("Recon:Auth:AbsoluteTimeout", AbsoluteTimeout.ToString());
-            builder.UseSetting("Recon:Auth:AdminPassword", AdminPassword);
-            builder.UseSetting("Recon:Auth:DemoUsers", "true");
-            builder.UseSetting("Recon:Auth:DemoPassword", DemoPassword);
-            builder.UseSetting("Recon:Auth:Oidc:Authority", "https://login.contoso.test/realms/recon");
-            builder.UseSetting("Recon:Auth:Oidc:ClientId", "recon");
-            builder.UseSetting("Recon:Auth:Oidc:ClientSecret", "not-a-real-secret");
-            builder.UseSetting("Recon:Auth:Oidc:DisplayName", OidcDisplayName);
-            builder.ConfigureServices(services =>
+        Host = await TestHosts.StartAsync(
+            Schema,
+            new Dictionary<string, string>
             {
-                services.AddSingleton<TimeProvider>(Clock);
-                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
-                services.RunWolverineInSoloMode();
-                services.DisableAllExternalWolverineTransports();
-            });
-        });
+                ["Recon:Auth:IdleTimeout"] = IdleTimeout.ToString(),
+                ["Recon:Auth:AbsoluteTimeout"] = AbsoluteTimeout.ToString(),
+                ["Recon:Auth:AdminPassword"] = AdminPassword,
+                ["Recon:Auth:DemoUsers"] = "true",
+                ["Recon:Auth:DemoPassword"] = DemoPassword,
+                ["Recon:Auth:Oidc:Authority"] = "https://login.contoso.test/realms/recon",
+                ["Recon:Auth:Oidc:ClientId"] = "recon",
+                ["Recon:Auth:Oidc:ClientSecret"] = "not-a-real-secret",
+                ["Recon:Auth:Oidc:DisplayName"] = OidcDisplayName,
+            },
+            Logs,
+            services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public async Task DisposeAsync()

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Recon.Api.Ingestion;
 using Recon.Api.Tests.Fixtures;
 using Recon.Domain.Ingestion;
-using Wolverine;
 
 namespace Recon.Api.Tests.Ingestion;
 
@@ -17,21 +16,14 @@ public sealed class ClientApiHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await AlbaHost.For<Program>(
-            builder =>
-            {
-                builder.UseSetting("Recon:Database:Schema", "api_fetch_tests");
-                builder.UseSetting("Recon:ClientApi:BaseUrl", $"http://127.0.0.1:{SandboxPort}");
-                builder.UseSetting("Recon:ClientApi:ApiKey", SandboxProcess.ApiKey);
-                builder.UseSetting("Recon:ClientApi:PageSize", "50");
-                builder.UseSetting("Recon:ClientApi:MaxRetries", "3");
-                builder.UseSetting("Recon:ClientApi:RetryBaseDelaySeconds", "0.05");
-                builder.ConfigureServices(services =>
-                {
-                    services.RunWolverineInSoloMode();
-                    services.DisableAllExternalWolverineTransports();
-                });
-            });
+        Host = await TestHosts.StartAsync("api_fetch_tests", new Dictionary<string, string>
+        {
+            ["Recon:ClientApi:BaseUrl"] = $"http://127.0.0.1:{SandboxPort}",
+            ["Recon:ClientApi:ApiKey"] = SandboxProcess.ApiKey,
+            ["Recon:ClientApi:PageSize"] = "50",
+            ["Recon:ClientApi:MaxRetries"] = "3",
+            ["Recon:ClientApi:RetryBaseDelaySeconds"] = "0.05",
+        });
     }
 
     public async Task DisposeAsync()
