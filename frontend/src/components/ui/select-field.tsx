@@ -1,4 +1,5 @@
 import type { ComponentPropsWithRef } from 'react';
+import { FieldFrame } from '@/components/ui/field-frame';
 
 export interface SelectOption {
   value: string;
@@ -18,17 +19,16 @@ interface SelectFieldProps extends Omit<
 /** A labelled native `<select>`. */
 export function SelectField({ id, name, label, options, className, ...rest }: SelectFieldProps) {
   return (
-    <div className={['field', className].filter(Boolean).join(' ')}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <select {...rest} id={id} name={name} className="field__input field__select">
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FieldFrame id={id} label={label} className={className}>
+      {() => (
+        <select {...rest} id={id} name={name} className="field__input field__select">
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
 }

@@ -1,11 +1,9 @@
-import { useId, useState, type SubmitEvent } from 'react';
+import { useId, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { LiveRegion } from '@/components/ui/live-region';
-import { LoadError } from '@/components/ui/load-error';
-import { Loading } from '@/components/ui/loading';
-import { ProblemAlert } from '@/components/ui/problem-alert';
+import { QueryView } from '@/components/ui/query-view';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { useCreateToken, type CreatedToken } from '@/features/admin/api/create-token';
@@ -13,6 +11,12 @@ import { useTokens, type TokenAccess, type TokenView } from '@/features/admin/ap
 import { useRevokeToken } from '@/features/admin/api/revoke-token';
 import { formatDateTime } from '@/lib/format';
 import { fieldErrorsFor, toProblem } from '@/lib/problem-details';
+import {
+  AdminFeedbackMessage,
+  AdminFormCard,
+  AdminTable,
+  type AdminFeedback,
+} from './admin-shared';
 
 const accessLabels: Record<TokenAccess, string> = {
   readOnly: 'Read only',
@@ -23,6 +27,8 @@ const accessOptions = (['readOnly', 'readWrite'] as const).map((access) => ({
   value: access,
   label: accessLabels[access],
 }));
+
+const tokenColumns = ['Name', 'Access', 'State', 'Created', 'Expires', 'Last used'];
 
 function tokenState(token: TokenView, now: Date): string {
   if ((token.revokedAt ?? null) !== null) {
@@ -39,9 +45,7 @@ export function TokensAdmin() {
   const tokens = useTokens();
   const revoke = useRevokeToken();
   const [created, setCreated] = useState<CreatedToken | null>(null);
-  const [feedback, setFeedback] = useState<
-    { kind: 'done'; text: string } | { kind: 'error'; error: unknown } | null
-  >(null);
+  const [feedback, setFeedback] = useState<AdminFeedback | null>(null);
   const now = new Date();
 
   return (
@@ -60,81 +64,61 @@ export function TokensAdmin() {
         <h2 className="card__title" id="tokens-title">
           API tokens
         </h2>
-        <LiveRegion>
-          {feedback?.kind === 'done' && <Alert tone="success" title={feedback.text} />}
-          {feedback?.kind === 'error' && (
-            <ProblemAlert error={feedback.error} title="The token was not revoked" />
+        <AdminFeedbackMessage feedback={feedback} />
+        <QueryView
+          query={tokens}
+          loadingLabel="Loading the tokens…"
+          errorTitle="The tokens could not be loaded"
+          isEmpty={(data) => data.items.length === 0}
+          empty={<EmptyState title="No API token yet" />}
+        >
+          {(data) => (
+            <AdminTable caption="API tokens" columns={tokenColumns}>
+              {data.items.map((token) => {
+                const state = tokenState(token, now);
+                return (
+                  <tr key={token.tokenId}>
+                    <th scope="row">{token.name}</th>
+                    <td>{accessLabels[token.access]}</td>
+                    <td>{state}</td>
+                    <td>
+                      {formatDateTime(token.createdAt)}{' '}
+                      <span className="table__note">by {token.createdBy}</span>
+                    </td>
+                    <td>{token.expiresAt ? formatDateTime(token.expiresAt) : 'Never'}</td>
+                    <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'Never'}</td>
+                    <td>
+                      {state !== 'Revoked' && (
+                        <Button
+                          variant="secondary"
+                          className="button--small"
+                          busy={revoke.isPending}
+                          onClick={() =>
+                            revoke.mutate(token.tokenId, {
+                              onSuccess: () =>
+                                setFeedback({
+                                  kind: 'done',
+                                  text: `The token ${token.name} is revoked.`,
+                                }),
+                              onError: (error) =>
+                                setFeedback({
+                                  kind: 'error',
+                                  error,
+                                  title: 'The token was not revoked',
+                                }),
+                            })
+                          }
+                        >
+                          Revoke <span className="visually-hidden">{token.name}</span>
+                        </Button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </AdminTable>
           )}
-        </LiveRegion>
-        {tokens.isPending ? (
-          <Loading label="Loading the tokens…" />
-        ) : tokens.isError ? (
-          <LoadError
-            title="The tokens could not be loaded"
-            error={tokens.error}
-            onRetry={() => void tokens.refetch()}
-          />
-        ) : tokens.data.items.length === 0 ? (
-          <EmptyState title="No API token yet" />
-        ) : (
-          <div className="table-scroll">
-            <table className="table table--compact">
-              <caption className="visually-hidden">API tokens</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Access</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.data.items.map((token) => {
-                  const state = tokenState(token, now);
-                  return (
-                    <tr key={token.tokenId}>
-                      <th scope="row">{token.name}</th>
-                      <td>{accessLabels[token.access]}</td>
-                      <td>{state}</td>
-                      <td>
-                        {formatDateTime(token.createdAt)}{' '}
-                        <span className="table__note">by {token.createdBy}</span>
-                      </td>
-                      <td>{token.expiresAt ? formatDateTime(token.expiresAt) : 'Never'}</td>
-                      <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'Never'}</td>
-                      <td>
-                        {state !== 'Revoked' && (
-                          <Button
-                            variant="secondary"
-                            className="button--small"
-                            busy={revoke.isPending}
-                            onClick={() =>
-                              revoke.mutate(token.tokenId, {
-                                onSuccess: () =>
-                                  setFeedback({
-                                    kind: 'done',
-                                    text: `The token ${token.name} is revoked.`,
-                                  }),
-                                onError: (error) => setFeedback({ kind: 'error', error }),
-                              })
-                            }
-                          >
-                            Revoke <span className="visually-hidden">{token.name}</span>
-                          </Button>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
+        </QueryView>
       </section>
     </>
   );
@@ -148,8 +132,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedToken) => 
   const [expires, setExpires] = useState('');
   const problem = create.isError ? toProblem(create.error) : null;
 
-  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function handleSubmit() {
     create.mutate(
       {
         name: name.trim(),
@@ -168,51 +151,44 @@ function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedToken) => 
   }
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`}>
-      <h2 className="card__title" id={`${id}-title`}>
-        Create an API token
-      </h2>
-      <form className="admin-form" onSubmit={handleSubmit} noValidate>
-        {problem !== null && (
-          <ProblemAlert error={create.error} title="The token was not created" />
-        )}
-        <div className="admin-form__fields">
-          <TextField
-            id={`${id}-name`}
-            name="name"
-            label="Name"
-            hint="Who or what uses it, e.g. finance-export"
-            value={name}
-            errors={fieldErrorsFor(problem, 'name')}
-            onChange={(event) => setName(event.target.value)}
-          />
-          <SelectField
-            id={`${id}-access`}
-            name="access"
-            label="Access"
-            options={accessOptions}
-            value={access}
-            onChange={(event) =>
-              setAccess(event.target.value === 'readWrite' ? 'readWrite' : 'readOnly')
-            }
-          />
-          <TextField
-            id={`${id}-expires`}
-            name="expiresAt"
-            type="date"
-            label="Expires on (optional)"
-            value={expires}
-            errors={fieldErrorsFor(problem, 'expiresAt')}
-            onChange={(event) => setExpires(event.target.value)}
-          />
-        </div>
-        <div>
-          <Button type="submit" busy={create.isPending}>
-            Create token
-          </Button>
-        </div>
-      </form>
-    </section>
+    <AdminFormCard
+      id={id}
+      title="Create an API token"
+      onSubmit={handleSubmit}
+      error={create.error}
+      errorTitle="The token was not created"
+      submitLabel="Create token"
+      busy={create.isPending}
+    >
+      <TextField
+        id={`${id}-name`}
+        name="name"
+        label="Name"
+        hint="Who or what uses it, e.g. finance-export"
+        value={name}
+        errors={fieldErrorsFor(problem, 'name')}
+        onChange={(event) => setName(event.target.value)}
+      />
+      <SelectField
+        id={`${id}-access`}
+        name="access"
+        label="Access"
+        options={accessOptions}
+        value={access}
+        onChange={(event) =>
+          setAccess(event.target.value === 'readWrite' ? 'readWrite' : 'readOnly')
+        }
+      />
+      <TextField
+        id={`${id}-expires`}
+        name="expiresAt"
+        type="date"
+        label="Expires on (optional)"
+        value={expires}
+        errors={fieldErrorsFor(problem, 'expiresAt')}
+        onChange={(event) => setExpires(event.target.value)}
+      />
+    </AdminFormCard>
   );
 }
 

@@ -1,12 +1,10 @@
-import { useId, useState, type SubmitEvent } from 'react';
-import { Alert } from '@/components/ui/alert';
+import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { DialogForm } from '@/components/ui/dialog-form';
 import { EmptyState } from '@/components/ui/empty-state';
-import { LiveRegion } from '@/components/ui/live-region';
-import { LoadError } from '@/components/ui/load-error';
-import { Loading } from '@/components/ui/loading';
 import { ProblemAlert } from '@/components/ui/problem-alert';
+import { QueryView } from '@/components/ui/query-view';
 import { TextField } from '@/components/ui/text-field';
 import { useChangeRoles } from '@/features/admin/api/change-roles';
 import { useCreateUser } from '@/features/admin/api/create-user';
@@ -16,9 +14,15 @@ import { useSetUserEnabled } from '@/features/admin/api/set-user-enabled';
 import { formatDateTime } from '@/lib/format';
 import { fieldErrorsFor, toProblem } from '@/lib/problem-details';
 import { roleLabel } from '@/lib/session';
+import {
+  AdminFeedbackMessage,
+  AdminFormCard,
+  AdminTable,
+  type AdminFeedback,
+} from './admin-shared';
 import { RoleCheckboxes } from './role-checkboxes';
 
-type Feedback = { kind: 'done'; text: string } | { kind: 'error'; error: unknown; action: string };
+const userColumns = ['User name', 'Display name', 'Roles', 'Status', 'Created', 'Last sign-in'];
 
 type OpenDialog = { kind: 'roles'; user: UserView } | { kind: 'password'; user: UserView };
 
@@ -27,7 +31,7 @@ export function UsersAdmin() {
   const users = useUsers();
   const setEnabled = useSetUserEnabled();
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
-  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const [feedback, setFeedback] = useState<AdminFeedback | null>(null);
 
   function toggleEnabled(user: UserView) {
     const action = user.disabled ? 'Enable' : 'Disable';
@@ -39,7 +43,7 @@ export function UsersAdmin() {
             kind: 'done',
             text: `${user.userName} is ${user.disabled ? 'enabled' : 'disabled'}.`,
           }),
-        onError: (error) => setFeedback({ kind: 'error', error, action }),
+        onError: (error) => setFeedback({ kind: 'error', error, title: `${action}: refused` }),
       },
     );
   }
@@ -55,93 +59,68 @@ export function UsersAdmin() {
         <h2 className="card__title" id="users-title">
           Users
         </h2>
-        <LiveRegion>
-          {feedback?.kind === 'done' && <Alert tone="success" title={feedback.text} />}
-          {feedback?.kind === 'error' && (
-            <ProblemAlert error={feedback.error} title={`${feedback.action}: refused`} />
-          )}
-        </LiveRegion>
-        {users.isPending ? (
-          <Loading label="Loading the users…" />
-        ) : users.isError ? (
-          <LoadError
-            title="The users could not be loaded"
-            error={users.error}
-            onRetry={() => void users.refetch()}
-          />
-        ) : users.data.items.length === 0 ? (
-          <EmptyState title="No users" />
-        ) : (
-          <div className="table-scroll">
-            <table className="table table--compact">
-              <caption className="visually-hidden">Users</caption>
-              <thead>
-                <tr>
-                  <th scope="col">User name</th>
-                  <th scope="col">Display name</th>
-                  <th scope="col">Roles</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Last sign-in</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
+        <AdminFeedbackMessage feedback={feedback} />
+        <QueryView
+          query={users}
+          loadingLabel="Loading the users…"
+          errorTitle="The users could not be loaded"
+          isEmpty={(data) => data.items.length === 0}
+          empty={<EmptyState title="No users" />}
+        >
+          {(data) => (
+            <AdminTable caption="Users" columns={userColumns}>
+              {data.items.map((user) => (
+                <tr key={user.userName}>
+                  <th scope="row">{user.userName}</th>
+                  <td>{user.displayName}</td>
+                  <td>{user.roles.length === 0 ? '—' : user.roles.map(roleLabel).join(', ')}</td>
+                  <td>
+                    <span
+                      className={
+                        user.disabled
+                          ? 'badge badge--status-failed'
+                          : 'badge badge--status-completed'
+                      }
+                    >
+                      {user.disabled ? 'Disabled' : 'Enabled'}
+                    </span>
+                  </td>
+                  <td>{formatDateTime(user.createdAt)}</td>
+                  <td>
+                    {(user.lastSignInAt ?? null) === null
+                      ? 'Never'
+                      : formatDateTime(user.lastSignInAt ?? '')}
+                  </td>
+                  <td className="actions">
+                    <Button
+                      variant="secondary"
+                      className="button--small"
+                      onClick={() => setDialog({ kind: 'roles', user })}
+                    >
+                      Roles <span className="visually-hidden">of {user.userName}</span>…
+                    </Button>
+                    <Button
+                      variant="secondary"
+                      className="button--small"
+                      onClick={() => setDialog({ kind: 'password', user })}
+                    >
+                      Set password <span className="visually-hidden">of {user.userName}</span>…
+                    </Button>
+                    <Button
+                      variant="secondary"
+                      className="button--small"
+                      busy={setEnabled.isPending}
+                      onClick={() => toggleEnabled(user)}
+                    >
+                      {user.disabled ? 'Enable' : 'Disable'}{' '}
+                      <span className="visually-hidden">{user.userName}</span>
+                    </Button>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {users.data.items.map((user) => (
-                  <tr key={user.userName}>
-                    <th scope="row">{user.userName}</th>
-                    <td>{user.displayName}</td>
-                    <td>{user.roles.length === 0 ? '—' : user.roles.map(roleLabel).join(', ')}</td>
-                    <td>
-                      <span
-                        className={
-                          user.disabled
-                            ? 'badge badge--status-failed'
-                            : 'badge badge--status-completed'
-                        }
-                      >
-                        {user.disabled ? 'Disabled' : 'Enabled'}
-                      </span>
-                    </td>
-                    <td>{formatDateTime(user.createdAt)}</td>
-                    <td>
-                      {(user.lastSignInAt ?? null) === null
-                        ? 'Never'
-                        : formatDateTime(user.lastSignInAt ?? '')}
-                    </td>
-                    <td className="actions">
-                      <Button
-                        variant="secondary"
-                        className="button--small"
-                        onClick={() => setDialog({ kind: 'roles', user })}
-                      >
-                        Roles <span className="visually-hidden">of {user.userName}</span>…
-                      </Button>
-                      <Button
-                        variant="secondary"
-                        className="button--small"
-                        onClick={() => setDialog({ kind: 'password', user })}
-                      >
-                        Set password <span className="visually-hidden">of {user.userName}</span>…
-                      </Button>
-                      <Button
-                        variant="secondary"
-                        className="button--small"
-                        busy={setEnabled.isPending}
-                        onClick={() => toggleEnabled(user)}
-                      >
-                        {user.disabled ? 'Enable' : 'Disable'}{' '}
-                        <span className="visually-hidden">{user.userName}</span>
-                      </Button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+              ))}
+            </AdminTable>
+          )}
+        </QueryView>
       </section>
       {dialog?.kind === 'roles' && (
         <RolesDialog
@@ -176,8 +155,7 @@ function CreateUserForm({ onCreated }: { onCreated: (user: UserView) => void }) 
   const [roles, setRoles] = useState<string[]>(['reviewer']);
   const problem = create.isError ? toProblem(create.error) : null;
 
-  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function handleSubmit() {
     create.mutate(
       { userName: userName.trim(), displayName: displayName.trim(), password, roles },
       {
@@ -193,55 +171,52 @@ function CreateUserForm({ onCreated }: { onCreated: (user: UserView) => void }) 
   }
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`}>
-      <h2 className="card__title" id={`${id}-title`}>
-        Create a user
-      </h2>
-      <form className="admin-form" onSubmit={handleSubmit} noValidate>
-        {problem !== null && <ProblemAlert error={create.error} title="The user was not created" />}
-        <div className="admin-form__fields">
-          <TextField
-            id={`${id}-user-name`}
-            name="userName"
-            label="User name"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={userName}
-            errors={fieldErrorsFor(problem, 'userName')}
-            onChange={(event) => setUserName(event.target.value)}
-          />
-          <TextField
-            id={`${id}-display-name`}
-            name="displayName"
-            label="Display name"
-            value={displayName}
-            errors={fieldErrorsFor(problem, 'displayName')}
-            onChange={(event) => setDisplayName(event.target.value)}
-          />
-          <TextField
-            id={`${id}-password`}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            label="Initial password"
-            value={password}
-            errors={fieldErrorsFor(problem, 'password')}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </div>
+    <AdminFormCard
+      id={id}
+      title="Create a user"
+      onSubmit={handleSubmit}
+      error={create.error}
+      errorTitle="The user was not created"
+      submitLabel="Create user"
+      busy={create.isPending}
+      afterFields={
         <RoleCheckboxes
           legend="Roles"
           value={roles}
           onChange={setRoles}
           error={fieldErrorsFor(problem, 'roles')[0] ?? null}
         />
-        <div>
-          <Button type="submit" busy={create.isPending}>
-            Create user
-          </Button>
-        </div>
-      </form>
-    </section>
+      }
+    >
+      <TextField
+        id={`${id}-user-name`}
+        name="userName"
+        label="User name"
+        autoCapitalize="none"
+        spellCheck={false}
+        value={userName}
+        errors={fieldErrorsFor(problem, 'userName')}
+        onChange={(event) => setUserName(event.target.value)}
+      />
+      <TextField
+        id={`${id}-display-name`}
+        name="displayName"
+        label="Display name"
+        value={displayName}
+        errors={fieldErrorsFor(problem, 'displayName')}
+        onChange={(event) => setDisplayName(event.target.value)}
+      />
+      <TextField
+        id={`${id}-password`}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        label="Initial password"
+        value={password}
+        errors={fieldErrorsFor(problem, 'password')}
+        onChange={(event) => setPassword(event.target.value)}
+      />
+    </AdminFormCard>
   );
 }
 
@@ -258,24 +233,15 @@ function RolesDialog({
   const [roles, setRoles] = useState<string[]>(user.roles);
   return (
     <Dialog title={`Roles of ${user.userName}`} onClose={onClose}>
-      <form
-        className="dialog__form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          change.mutate({ userName: user.userName, roles }, { onSuccess: onDone });
-        }}
+      <DialogForm
+        submitLabel="Save roles"
+        busy={change.isPending}
+        onCancel={onClose}
+        onSubmit={() => change.mutate({ userName: user.userName, roles }, { onSuccess: onDone })}
       >
         {change.isError && <ProblemAlert error={change.error} title="The roles were not changed" />}
         <RoleCheckboxes legend="Roles" value={roles} onChange={setRoles} />
-        <div className="dialog__actions">
-          <Button type="submit" busy={change.isPending}>
-            Save roles
-          </Button>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-        </div>
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }
@@ -295,13 +261,14 @@ function PasswordDialog({
   const problem = setPassword.isError ? toProblem(setPassword.error) : null;
   return (
     <Dialog title={`Set the password of ${user.userName}`} onClose={onClose}>
-      <form
-        className="dialog__form"
+      <DialogForm
         noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          setPassword.mutate({ userName: user.userName, password }, { onSuccess: onDone });
-        }}
+        submitLabel="Set password"
+        busy={setPassword.isPending}
+        onCancel={onClose}
+        onSubmit={() =>
+          setPassword.mutate({ userName: user.userName, password }, { onSuccess: onDone })
+        }
       >
         {problem !== null && (
           <ProblemAlert error={setPassword.error} title="The password was not set" />
@@ -316,15 +283,7 @@ function PasswordDialog({
           errors={fieldErrorsFor(problem, 'password')}
           onChange={(event) => setValue(event.target.value)}
         />
-        <div className="dialog__actions">
-          <Button type="submit" busy={setPassword.isPending}>
-            Set password
-          </Button>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-        </div>
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }

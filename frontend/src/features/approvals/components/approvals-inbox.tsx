@@ -3,12 +3,12 @@ import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { DialogForm } from '@/components/ui/dialog-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { LiveRegion } from '@/components/ui/live-region';
-import { LoadError } from '@/components/ui/load-error';
 import { LoadMore } from '@/components/ui/load-more';
-import { Loading } from '@/components/ui/loading';
 import { ProblemAlert } from '@/components/ui/problem-alert';
+import { QueryView } from '@/components/ui/query-view';
 import { TextareaField } from '@/components/ui/textarea-field';
 import { useDecideApproval } from '@/features/approvals/api/decide-approval';
 import { useApprovals, type PendingDecisionView } from '@/features/approvals/api/get-approvals';
@@ -112,103 +112,103 @@ export function ApprovalsInbox({ exceptionHref }: ApprovalsInboxProps) {
       <LiveRegion>
         <FeedbackView feedback={feedback} />
       </LiveRegion>
-      {approvals.isPending ? (
-        <Loading label="Loading the decisions awaiting approval…" />
-      ) : approvals.isError ? (
-        <LoadError
-          title="The decisions awaiting approval could not be loaded"
-          error={approvals.error}
-          onRetry={() => void approvals.refetch()}
-        />
-      ) : items.length === 0 ? (
-        <EmptyState title="Nothing awaits approval">
-          <p>Decisions over the approval threshold, and write-offs, appear here.</p>
-        </EmptyState>
-      ) : (
-        <>
-          <ul className="approvals__list">
-            {items.map((item) => (
-              <li key={item.decisionId} className="card approval">
-                <h2 className="card__title">
-                  <Link to={exceptionHref(item.exceptionId)}>{describe(item)}</Link>
-                </h2>
-                <dl className="details">
-                  <div className="details__item">
-                    <dt>Period</dt>
-                    <dd>
-                      {item.clientId} · {formatMonth(item.month)}
-                    </dd>
-                  </div>
-                  <div className="details__item">
-                    <dt>Impact</dt>
-                    <dd>{formatDecimal(item.impact)}</dd>
-                  </div>
-                  <div className="details__item details__item--wide">
-                    <dt>Why it needs approval</dt>
-                    <dd>{item.why}</dd>
-                  </div>
-                  <div className="details__item">
-                    <dt>Requested by</dt>
-                    <dd>
-                      {item.requestedBy}
-                      {item.requestedBy === me && ' (you)'}
-                    </dd>
-                  </div>
-                  <div className="details__item">
-                    <dt>Requested</dt>
-                    <dd>{formatDateTime(item.requestedAt)}</dd>
-                  </div>
-                  <div className="details__item">
-                    <dt>Reason</dt>
-                    <dd>
-                      {(item.reasonCode ?? null) === null
-                        ? '—'
-                        : (reasonLabels[item.reasonCode ?? ''] ?? item.reasonCode)}
-                    </dd>
-                  </div>
-                  {(item.comment ?? null) !== null && (
-                    <div className="details__item details__item--wide">
-                      <dt>Comment</dt>
-                      <dd>{item.comment}</dd>
+      <QueryView
+        query={approvals}
+        loadingLabel="Loading the decisions awaiting approval…"
+        errorTitle="The decisions awaiting approval could not be loaded"
+        isEmpty={() => items.length === 0}
+        empty={
+          <EmptyState title="Nothing awaits approval">
+            <p>Decisions over the approval threshold, and write-offs, appear here.</p>
+          </EmptyState>
+        }
+      >
+        {() => (
+          <>
+            <ul className="approvals__list">
+              {items.map((item) => (
+                <li key={item.decisionId} className="card approval">
+                  <h2 className="card__title">
+                    <Link to={exceptionHref(item.exceptionId)}>{describe(item)}</Link>
+                  </h2>
+                  <dl className="details">
+                    <div className="details__item">
+                      <dt>Period</dt>
+                      <dd>
+                        {item.clientId} · {formatMonth(item.month)}
+                      </dd>
                     </div>
+                    <div className="details__item">
+                      <dt>Impact</dt>
+                      <dd>{formatDecimal(item.impact)}</dd>
+                    </div>
+                    <div className="details__item details__item--wide">
+                      <dt>Why it needs approval</dt>
+                      <dd>{item.why}</dd>
+                    </div>
+                    <div className="details__item">
+                      <dt>Requested by</dt>
+                      <dd>
+                        {item.requestedBy}
+                        {item.requestedBy === me && ' (you)'}
+                      </dd>
+                    </div>
+                    <div className="details__item">
+                      <dt>Requested</dt>
+                      <dd>{formatDateTime(item.requestedAt)}</dd>
+                    </div>
+                    <div className="details__item">
+                      <dt>Reason</dt>
+                      <dd>
+                        {(item.reasonCode ?? null) === null
+                          ? '—'
+                          : (reasonLabels[item.reasonCode ?? ''] ?? item.reasonCode)}
+                      </dd>
+                    </div>
+                    {(item.comment ?? null) !== null && (
+                      <div className="details__item details__item--wide">
+                        <dt>Comment</dt>
+                        <dd>{item.comment}</dd>
+                      </div>
+                    )}
+                  </dl>
+                  {item.requestedBy === me && (
+                    <p className="table__note">
+                      You submitted this decision: another approver must decide it.
+                    </p>
                   )}
-                </dl>
-                {item.requestedBy === me && (
-                  <p className="table__note">
-                    You submitted this decision: another approver must decide it.
-                  </p>
-                )}
-                <div className="actions">
-                  <Button
-                    busy={decideApproval.isPending}
-                    onClick={() => approve(item)}
-                    aria-label={`Approve: ${describe(item)}`}
-                  >
-                    Approve
-                  </Button>
-                  <Button
-                    variant="secondary"
-                    onClick={() => {
-                      decideApproval.reset();
-                      setRejecting(item);
-                    }}
-                    aria-label={`Reject: ${describe(item)}`}
-                  >
-                    Reject…
-                  </Button>
-                </div>
-              </li>
-            ))}
-          </ul>
-          <LoadMore
-            shown={items.length}
-            label={{ singular: 'decision', plural: 'decisions' }}
-            hasMore={approvals.hasNextPage}
-            loading={approvals.isFetchingNextPage}
-            onLoadMore={() => void approvals.fetchNextPage()}
-          />
-        </>
-      )}
+                  <div className="actions">
+                    <Button
+                      busy={decideApproval.isPending}
+                      onClick={() => approve(item)}
+                      aria-label={`Approve: ${describe(item)}`}
+                    >
+                      Approve
+                    </Button>
+                    <Button
+                      variant="secondary"
+                      onClick={() => {
+                        decideApproval.reset();
+                        setRejecting(item);
+                      }}
+                      aria-label={`Reject: ${describe(item)}`}
+                    >
+                      Reject…
+                    </Button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+            <LoadMore
+              shown={items.length}
+              label={{ singular: 'decision', plural: 'decisions' }}
+              hasMore={approvals.hasNextPage}
+              loading={approvals.isFetchingNextPage}
+              onLoadMore={() => void approvals.fetchNextPage()}
+            />
+          </>
+        )}
+      </QueryView>
       {rejecting !== null && (
         <RejectDialog
           item={rejecting}
@@ -237,11 +237,12 @@ function RejectDialog({
   const [missing, setMissing] = useState(false);
   return (
     <Dialog title={`Reject: ${describe(item)}`} onClose={onClose}>
-      <form
-        className="dialog__form"
+      <DialogForm
         noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
+        submitLabel="Reject decision"
+        busy={busy}
+        onCancel={onClose}
+        onSubmit={() => {
           const value = reason.trim();
           setMissing(value === '');
           if (value !== '') {
@@ -258,15 +259,7 @@ function RejectDialog({
           errors={missing ? ['Say why the decision is rejected.'] : []}
           onChange={(event) => setReason(event.target.value)}
         />
-        <div className="dialog__actions">
-          <Button type="submit" busy={busy}>
-            Reject decision
-          </Button>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-        </div>
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }

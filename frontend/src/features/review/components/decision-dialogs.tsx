@@ -1,6 +1,7 @@
-import { useId, useState, type SubmitEvent, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { DialogForm } from '@/components/ui/dialog-form';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { SelectField } from '@/components/ui/select-field';
 import { TextareaField } from '@/components/ui/textarea-field';
@@ -27,7 +28,8 @@ interface DecisionDialogProps {
   onClose: () => void;
 }
 
-function DialogForm({
+/** A decision's form: the last failure, the fields, then the submit button (busy while sending) and Cancel. */
+function DecisionForm({
   onSubmit,
   submitLabel,
   busy,
@@ -42,23 +44,17 @@ function DialogForm({
   onClose: () => void;
   children: ReactNode;
 }) {
-  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    onSubmit();
-  }
   return (
-    <form className="dialog__form" noValidate onSubmit={handleSubmit}>
+    <DialogForm
+      noValidate
+      submitLabel={busy ? 'Sending…' : submitLabel}
+      busy={busy}
+      onSubmit={onSubmit}
+      onCancel={onClose}
+    >
       {error !== null && error !== undefined && <ProblemAlert error={error} />}
       {children}
-      <div className="dialog__actions">
-        <Button type="submit" busy={busy}>
-          {busy ? 'Sending…' : submitLabel}
-        </Button>
-        <Button variant="secondary" onClick={onClose}>
-          Cancel
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 
@@ -88,7 +84,7 @@ export function ResolveDialog({
 
   return (
     <Dialog title={`Resolve ${subject}`} onClose={onClose}>
-      <DialogForm
+      <DecisionForm
         submitLabel="Resolve"
         busy={busy}
         error={error}
@@ -128,7 +124,7 @@ export function ResolveDialog({
           ]}
           onChange={(event) => setComment(event.target.value)}
         />
-      </DialogForm>
+      </DecisionForm>
     </Dialog>
   );
 }
@@ -171,7 +167,7 @@ export function OverrideCategoryDialog({
 
   return (
     <Dialog title={`Override the category of ${subject}`} onClose={onClose}>
-      <DialogForm
+      <DecisionForm
         submitLabel="Override category"
         busy={busy}
         error={error}
@@ -217,7 +213,7 @@ export function OverrideCategoryDialog({
           ]}
           onChange={(event) => setComment(event.target.value)}
         />
-      </DialogForm>
+      </DecisionForm>
     </Dialog>
   );
 }
@@ -237,7 +233,7 @@ export function AssignDialog({
   const problem = error === null ? null : toProblem(error);
   return (
     <Dialog title={`Assign ${subject}`} onClose={onClose}>
-      <DialogForm
+      <DecisionForm
         submitLabel="Assign"
         busy={busy}
         error={error}
@@ -269,7 +265,7 @@ export function AssignDialog({
             Me ({me})
           </Button>
         </div>
-      </DialogForm>
+      </DecisionForm>
     </Dialog>
   );
 }
@@ -287,7 +283,7 @@ export function CommentDialog({
   const [missing, setMissing] = useState(false);
   return (
     <Dialog title={`Comment on ${subject}`} onClose={onClose}>
-      <DialogForm
+      <DecisionForm
         submitLabel="Add comment"
         busy={busy}
         error={error}
@@ -308,7 +304,7 @@ export function CommentDialog({
           errors={missing ? ['Write the comment.'] : []}
           onChange={(event) => setText(event.target.value)}
         />
-      </DialogForm>
+      </DecisionForm>
     </Dialog>
   );
 }
@@ -361,7 +357,7 @@ export function LinkDialog({
 
   return (
     <Dialog title={`Link records of ${subject}`} onClose={onClose}>
-      <DialogForm
+      <DecisionForm
         submitLabel="Link records"
         busy={busy}
         error={error}
@@ -435,7 +431,7 @@ export function LinkDialog({
           value={comment}
           onChange={(event) => setComment(event.target.value)}
         />
-      </DialogForm>
+      </DecisionForm>
     </Dialog>
   );
 }
