@@ -104,7 +104,7 @@ export async function expectNoSeriousAccessibilityViolations(page: Page, testInf
 
 /**
  * Saves a full-page screenshot with the test's results and at a fixed path the README shows
- * (`test-results/screenshots/`); with `docs`, also into `docs/images/` of the repository.
+ * (`test-results/screenshots/`); with `docs` and E2E_DOCS_SCREENSHOTS=1, also into `docs/images/` of the repository.
  */
 export async function saveScreenshot(
   page: Page,
@@ -114,7 +114,8 @@ export async function saveScreenshot(
 ) {
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
   const folders = [new URL('../test-results/screenshots/', import.meta.url)];
-  if (docs) {
+  // Only on request (E2E_DOCS_SCREENSHOTS=1), so a test run leaves the repository's files as they were.
+  if (docs && process.env.E2E_DOCS_SCREENSHOTS === '1') {
     folders.push(new URL('../../docs/images/', import.meta.url));
   }
   for (const folder of folders) {
