@@ -35,7 +35,8 @@ public sealed class IdempotencyRecord
 /// Makes POST/PUT/PATCH/DELETE under /api safe to repeat: a request with an <c>Idempotency-Key</c> header is answered
 /// once; a repeat with the same body gets the stored response again (header <c>Idempotent-Replayed: true</c>) and
 /// changes nothing; a repeat with another body is refused (422); a repeat while the first still runs gets 409.
-/// The key is reserved before the request runs; a server error releases it, so the request can be retried.
+/// The key is reserved before the request runs; a server error releases it, so the request can be retried. Keys are
+/// remembered for <see cref="KeptFor"/>.
 /// </summary>
 public sealed partial class IdempotencyMiddleware(RequestDelegate next, IDocumentStore store, TimeProvider clock, ILogger<IdempotencyMiddleware> logger)
 {
@@ -45,6 +46,9 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, IDocumen
 
     /// <summary>A reservation older than this whose request never finished (the process stopped) may be taken over.</summary>
     public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a key is remembered: a repeat within this time gets the first response; later, it is a new request.</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromHours(24);
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -132,6 +136,9 @@ public sealed partial class IdempotencyMiddleware(RequestDelegate next, IDocumen
         try
         {
             await using var session = store.LightweightSession();
+            // Forgetting the expired keys rides in the same round trip as the reservation (an index makes it cheap).
+            var expiredBefore = record.CreatedAt - KeptFor;
+            session.DeleteWhere<IdempotencyRecord>(kept => kept.CreatedAt < expiredBefore);
             session.Insert(record);
             await session.SaveChangesAsync(cancellationToken);
             return true;

@@ -50,7 +50,7 @@ public static class ReviewModule
                 mapping.Indexes.Add(new IndexDefinition($"mt_doc_reviewitem_queue_{column}") { Columns = [column, "active", .. order] });
             }
         });
-        options.Schema.For<IdempotencyRecord>();
+        options.Schema.For<IdempotencyRecord>().Index(x => x.CreatedAt);
         options.Projections.Add<ReviewCaseProjection>(ProjectionLifecycle.Live);
         options.Projections.Add<ReviewItemProjection>(ProjectionLifecycle.Inline);
         return options;

@@ -168,6 +168,39 @@ public class when_deciding_on_exceptions(AppFixture fixture) : IntegrationContex
     }
 
     [Fact]
+    public async Task an_idempotency_key_older_than_a_day_is_forgotten()
+    {
+        var (_, open) = await GivenOpenExceptions();
+        var item = Small(open);
+        var route = $"POST /api/exceptions/{item.ExceptionId}/comments";
+        await using (var session = Store.LightweightSession())
+        {
+            session.Store(new Infrastructure.IdempotencyRecord
+            {
+                Id = "an-old-reservation",
+                User = Users.TesterUserName,
+                Key = "comment-1",
+                Route = route,
+                RequestHash = "not this body",
+                Completed = true,
+                StatusCode = 200,
+                CreatedAt = DateTimeOffset.UtcNow - Infrastructure.IdempotencyMiddleware.KeptFor - TimeSpan.FromMinutes(1),
+            });
+            await session.SaveChangesAsync();
+        }
+
+        await Scenario(x =>
+        {
+            x.Post.Json(new CommentRequest(null, "Called the client")).ToUrl($"/api/exceptions/{item.ExceptionId}/comments");
+            x.WithRequestHeader("Idempotency-Key", "comment-2");
+        });
+
+        await using var query = Store.QuerySession();
+        (await query.LoadAsync<Infrastructure.IdempotencyRecord>("an-old-reservation")).ShouldBeNull();
+        (await Marten.QueryableExtensions.CountAsync(query.Query<Infrastructure.IdempotencyRecord>())).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task a_bulk_decision_reports_each_items_outcome()
     {
         var (periodId, open) = await GivenOpenExceptions();
