@@ -107,14 +107,38 @@ public sealed partial class ReviewCaseProjection : Marten.Events.Aggregation.Sin
 
 public static class ReviewCases
 {
-    /// <summary>The period's cases as a new run finds them.</summary>
-    public static async Task<IReadOnlyDictionary<Guid, ExistingCase>> OfPeriodAsync(IQuerySession session, Guid periodId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The period's cases as a new run finds them, inside the run's transaction, with their streams locked first (in
+    /// id order, as a decision locks its stream before its read model): a decision already appending finishes before
+    /// the run reads; one that has not appended yet waits for the run and then finds the version moved on (409).
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, ExistingCase>> OfPeriodForUpdateAsync(
+        IDocumentStore store, Npgsql.NpgsqlTransaction transaction, Guid periodId, CancellationToken cancellationToken)
     {
-        var items = await session.Query<ReviewItem>().Where(x => x.PeriodId == periodId).ToListAsync(cancellationToken);
-        return items.ToDictionary(
-            item => item.Id,
-            item => new ExistingCase(
+        var table = store.Options.FindOrResolveDocumentType(typeof(ReviewItem)).TableName.QualifiedName;
+        var streams = $"{store.Options.Events.DatabaseSchemaName}.mt_streams";
+        var serializer = store.Options.Serializer();
+        await using (var lockStreams = new Npgsql.NpgsqlCommand(
+            $"select s.id from {streams} as s where s.id in (select d.id from {table} as d where d.period_id = $1) order by s.id for update",
+            transaction.Connection,
+            transaction))
+        {
+            lockStreams.Parameters.Add(new Npgsql.NpgsqlParameter { Value = periodId });
+            await lockStreams.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var command = new Npgsql.NpgsqlCommand($"select d.data from {table} as d where d.period_id = $1", transaction.Connection, transaction);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = periodId });
+        var cases = new Dictionary<Guid, ExistingCase>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var item = serializer.FromJson<ReviewItem>(reader, 0);
+            cases[item.Id] = new ExistingCase(
                 new CaseState(Enum.Parse<CaseStatus>(item.Status, ignoreCase: true), item.Category, item.Assignee, item.Resolution),
-                item.CategoryOverridden));
+                item.CategoryOverridden);
+        }
+
+        return cases;
     }
 }

@@ -126,11 +126,11 @@ public static partial class ExecuteRunHandler
         var now = clock.GetUtcNow();
         var events = RunEvents.From(started, summary, result, now).ToList();
         var aliases = LearnedAliases.From(summary.ClientId, registry, snapshot, result, now);
-        var existing = await ReviewCases.OfPeriodAsync(query, started.PeriodId, cancellationToken);
-        var caseEvents = RunReview.Sync(started.RunId, RunCases.From(started, summary, snapshot, result), existing, now);
+        var raised = RunCases.From(started, summary, snapshot, result);
         var appendWatch = System.Diagnostics.Stopwatch.StartNew();
-        await AppendAllAsync(store, started.RunId, events, summary.ClientId, aliases, caseEvents, cancellationToken);
-        LogCompleted(logger, started.RunId, result.Groups.Count, events.Count + caseEvents.Count, aliases.Count, engineSeconds, appendWatch.Elapsed.TotalSeconds);
+        var caseEvents = await AppendAllAsync(
+            store, started.RunId, events, summary.ClientId, aliases, existing => RunReview.Sync(started.RunId, raised, existing, now), started.PeriodId, cancellationToken);
+        LogCompleted(logger, started.RunId, result.Groups.Count, events.Count + caseEvents, aliases.Count, engineSeconds, appendWatch.Elapsed.TotalSeconds);
     }
 
     private static async Task<ReconciliationResult> ReconcileWithProgressAsync(IDocumentStore store, Guid runId, ReconciliationInput input, CancellationToken cancellationToken)
@@ -163,8 +163,21 @@ public static partial class ExecuteRunHandler
     /// Every decision of the run, its completion, then what it does to the period's review cases, in one transaction,
     /// a few thousand events per statement batch.
     /// </summary>
-    private static async Task AppendAllAsync(
-        IDocumentStore store, Guid runId, List<object> events, string clientId, IReadOnlyList<SiteAliasAdded> aliases, IReadOnlyList<ICaseEvent> caseEvents, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The period's cases are read inside the transaction and locked (<c>for update</c>) before the run decides what it
+    /// does to them: a reviewer's decision committed before is seen; one in flight waits for the run and then finds the
+    /// case's version moved on (409), so no decision is overwritten by a refresh computed from an older state.
+    /// </remarks>
+    /// <returns>The number of case events appended.</returns>
+    private static async Task<int> AppendAllAsync(
+        IDocumentStore store,
+        Guid runId,
+        List<object> events,
+        string clientId,
+        IReadOnlyList<SiteAliasAdded> aliases,
+        Func<IReadOnlyDictionary<Guid, ExistingCase>, IReadOnlyList<ICaseEvent>> syncCases,
+        Guid periodId,
+        CancellationToken cancellationToken)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
@@ -196,6 +209,7 @@ public static partial class ExecuteRunHandler
             await session.SaveChangesAsync(cancellationToken);
         }
 
+        var caseEvents = syncCases(await ReviewCases.OfPeriodForUpdateAsync(store, transaction, periodId, cancellationToken));
         for (var offset = 0; offset < caseEvents.Count; offset += AppendChunk)
         {
             await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction));
@@ -222,6 +236,7 @@ public static partial class ExecuteRunHandler
         }
 
         await transaction.CommitAsync(cancellationToken);
+        return caseEvents.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} is already completed or failed: nothing to do")]
