@@ -47,12 +47,14 @@ public static partial class AuthEndpoints
     [ProducesResponseType<CurrentUser>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
     public static async Task<IResult> SignIn(
         SignInRequest request,
         HttpContext http,
         IDocumentSession session,
         SessionCookies cookies,
         Passwords passwords,
+        SignInThrottle throttle,
         TimeProvider clock,
         ILogger<SignInRequest> logger,
         CancellationToken cancellationToken)
@@ -63,13 +65,27 @@ public static partial class AuthEndpoints
             return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "JSON required", detail: "Send the credentials as application/json.");
         }
 
+        var throttleKey = SignInThrottle.KeyOf(UserDecider.Normalize(request.UserName), http);
+        if (throttle.RetryAfter(throttleKey) is { } wait)
+        {
+            LogSignInThrottled(logger, UserDecider.Normalize(request.UserName));
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem(
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many failed sign-ins",
+                detail: $"{SignInThrottle.MaxFailures} sign-ins for this user failed from here within {SignInThrottle.Window.TotalMinutes:0} minutes; try again in {Math.Ceiling(wait.TotalMinutes):0} minutes.");
+        }
+
         var account = await session.LoadAsync<UserAccount>(UserDecider.UserIdFor(request.UserName), cancellationToken);
         var verdict = passwords.Verify(account, request.Password);
         if (account is null || account.Disabled || verdict == PasswordVerificationResult.Failed)
         {
+            throttle.Failed(throttleKey);
             LogSignInRefused(logger, UserDecider.Normalize(request.UserName));
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: "The user name or password is wrong.");
         }
+
+        throttle.Succeeded(throttleKey);
 
         var now = clock.GetUtcNow();
         session.LastModifiedBy = account.UserName;
@@ -145,4 +161,7 @@ public static partial class AuthEndpoints
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in refused for user name {UserName}: wrong password, unknown or disabled user")]
     private static partial void LogSignInRefused(ILogger logger, string userName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in refused for user name {UserName}: too many failed attempts from this address")]
+    private static partial void LogSignInThrottled(ILogger logger, string userName);
 }

@@ -16,6 +16,7 @@ public static class AuthSetup
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton<SessionCookies>();
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton<ApiTokenUsageRecorder>();
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<Passwords>();
