@@ -381,10 +381,9 @@ public static class DecisionEndpoints
     /// <summary>A manual match may only name records ingested into the exception's period.</summary>
     private static async Task<IResult?> UnknownRecordsAsync(IQuerySession session, Guid periodId, LinkRequest request, CancellationToken cancellationToken)
     {
-        var schema = session.DocumentStore.Options.DatabaseSchemaName;
         foreach (var (source, ids, field) in new[] { (RecordSource.ClientJobs, request.ClientJobIds, "clientJobIds"), (RecordSource.LedgerLines, request.LedgerLineIds, "ledgerLineIds") })
         {
-            var known = await CaseRecords.KnownIdsAsync(session, schema, periodId, source, ids, cancellationToken);
+            var known = await CaseRecords.KnownIdsAsync(session, periodId, source, ids, cancellationToken);
             var missing = ids.Where(id => !known.Contains(id)).ToList();
             if (missing.Count > 0)
             {

@@ -3,6 +3,7 @@ using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using Recon.Api.Infrastructure;
 using Recon.Api.Ingestion;
 using Recon.Api.Runs;
 using Recon.Domain.Ingestion;
@@ -63,14 +64,15 @@ public static class ExceptionDetailEndpoints
             return ReviewProblems.NotFound(exceptionId);
         }
 
-        var schema = session.DocumentStore.Options.DatabaseSchemaName;
-        var jobs = await CaseRecords.LoadAsync<ClientJobsNormalized>(session, schema, item.PeriodId, RecordSource.ClientJobs, item.ClientJobIds, cancellationToken);
-        var lines = await CaseRecords.LoadAsync<LedgerLinesNormalized>(session, schema, item.PeriodId, RecordSource.LedgerLines, item.LedgerLineIds, cancellationToken);
+        var jobs = (await CaseRecords.LoadAsync<ClientJobsNormalized>(session, item.PeriodId, RecordSource.ClientJobs, item.ClientJobIds, cancellationToken))
+            .SelectMany(chunk => chunk.Jobs).ToList();
+        var lines = (await CaseRecords.LoadAsync<LedgerLinesNormalized>(session, item.PeriodId, RecordSource.LedgerLines, item.LedgerLineIds, cancellationToken))
+            .SelectMany(chunk => chunk.Lines).ToList();
         var history = await session.Events.FetchStreamAsync(exceptionId, token: cancellationToken);
         return TypedResults.Ok(new ExceptionDetail(
             ReviewItemView.Of(item),
-            item.ClientJobIds.Select(id => jobs.OfType<ClientJobsNormalized>().SelectMany(e => e.Jobs).Where(j => j.Record.SourceId == id).Select(CaseRecords.ViewOf).FirstOrDefault()).OfType<RecordView>().ToList(),
-            item.LedgerLineIds.Select(id => lines.OfType<LedgerLinesNormalized>().SelectMany(e => e.Lines).Where(l => l.Record.SourceId == id).Select(CaseRecords.ViewOf).FirstOrDefault()).OfType<RecordView>().ToList(),
+            item.ClientJobIds.Select(id => jobs.Where(j => j.Record.SourceId == id).MaxBy(j => j.Version)).OfType<VersionedClientJob>().Select(CaseRecords.ViewOf).ToList(),
+            item.LedgerLineIds.Select(id => lines.Where(l => l.Record.SourceId == id).MaxBy(l => l.Version)).OfType<VersionedLedgerLine>().Select(CaseRecords.ViewOf).ToList(),
             await ExplanationAsync(session, item, cancellationToken),
             history.Select(CaseHistory.EntryOf).OfType<HistoryEntry>().ToList()));
     }
@@ -96,63 +98,33 @@ public static class ExceptionDetailEndpoints
 /// <summary>The latest version of a case's records, found through the record-version table's event ids.</summary>
 public static class CaseRecords
 {
-    public static async Task<IReadOnlyList<object>> LoadAsync<TEvent>(
-        IQuerySession session, string schema, Guid periodId, RecordSource source, IReadOnlyList<string> sourceIds, CancellationToken cancellationToken)
+    /// <summary>The normalized chunks holding the latest version of these records (one query for the ids, one for the events).</summary>
+    public static async Task<IReadOnlyList<TEvent>> LoadAsync<TEvent>(
+        IQuerySession session, Guid periodId, RecordSource source, IReadOnlyList<string> sourceIds, CancellationToken cancellationToken)
     {
         if (sourceIds.Count == 0)
         {
             return [];
         }
 
-        var eventIds = new List<Guid>();
-        await using (var connection = session.DocumentStore.Storage.Database.CreateConnection())
-        {
-            await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand(
-                $"select distinct event_id from {schema}.{RecordVersions.TableName} where period_id = $1 and source = $2 and source_id = any($3) and event_id is not null",
-                connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = periodId });
-            command.Parameters.Add(new NpgsqlParameter { Value = source.ToString() });
-            command.Parameters.Add(new NpgsqlParameter { Value = sourceIds.ToArray() });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                eventIds.Add(reader.GetGuid(0));
-            }
-        }
-
-        var events = new List<object>();
-        foreach (var eventId in eventIds)
-        {
-            if (await session.Events.LoadAsync(eventId, cancellationToken) is { Data: TEvent data })
-            {
-                events.Add(data);
-            }
-        }
-
-        return events;
+        var eventIds = (await Versions(session, "distinct event_id", "and event_id is not null", periodId, source, sourceIds, r => r.GetGuid(0), cancellationToken)).ToArray();
+        var events = await session.Events.QueryAllRawEvents().Where(e => eventIds.Contains(e.Id)).ToListAsync(cancellationToken);
+        return events.Select(e => e.Data).OfType<TEvent>().ToList();
     }
 
     /// <summary>Which of these source ids are records of the period.</summary>
     public static async Task<HashSet<string>> KnownIdsAsync(
-        IQuerySession session, string schema, Guid periodId, RecordSource source, IReadOnlyList<string> sourceIds, CancellationToken cancellationToken)
-    {
-        var known = new HashSet<string>(StringComparer.Ordinal);
-        await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            $"select source_id from {schema}.{RecordVersions.TableName} where period_id = $1 and source = $2 and source_id = any($3)", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = periodId });
-        command.Parameters.Add(new NpgsqlParameter { Value = source.ToString() });
-        command.Parameters.Add(new NpgsqlParameter { Value = sourceIds.ToArray() });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            known.Add(reader.GetString(0));
-        }
+        IQuerySession session, Guid periodId, RecordSource source, IReadOnlyList<string> sourceIds, CancellationToken cancellationToken) =>
+        (await Versions(session, "source_id", string.Empty, periodId, source, sourceIds, r => r.GetString(0), cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
-        return known;
-    }
+    private static Task<List<T>> Versions<T>(
+        IQuerySession session, string columns, string condition, Guid periodId, RecordSource source, IReadOnlyList<string> sourceIds, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken) =>
+        StoreSql.ReadAsync(
+            session,
+            $"select {columns} from {session.DocumentStore.Options.DatabaseSchemaName}.{RecordVersions.TableName} where period_id = $1 and source = $2 and source_id = any($3) {condition}",
+            [periodId, source.ToString(), sourceIds.ToArray()],
+            map,
+            cancellationToken);
 
     /// <summary>
     /// A client job's normalized values under the names both sides share (job reference, site, service, date,

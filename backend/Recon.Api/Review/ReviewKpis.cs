@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 using Recon.Api.Auth;
 using Recon.Api.Infrastructure;
 using Recon.Api.Periods;
@@ -46,27 +45,18 @@ public static class ReviewFigures
     public static async Task<List<(Guid PeriodId, string Status, string Category, int Count, decimal Difference)>> TallyAsync(
         IQuerySession session, IReadOnlyCollection<Guid> periodIds, CancellationToken cancellationToken)
     {
-        var rows = new List<(Guid, string, string, int, decimal)>();
         if (periodIds.Count == 0)
         {
-            return rows;
+            return [];
         }
 
-        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(ReviewItem)).TableName.QualifiedName;
-        await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            $"select d.period_id, d.status, d.category, count(*)::int, coalesce(sum((d.data ->> 'difference')::numeric), 0) from {table} as d " +
+        return await StoreSql.ReadAsync(
+            session,
+            $"select d.period_id, d.status, d.category, count(*)::int, coalesce(sum((d.data ->> 'difference')::numeric), 0) from {ReviewQueueSql.TableOf(session)} as d " +
             "where d.period_id = any($1) and d.status <> 'cleared' group by d.period_id, d.status, d.category",
-            connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = periodIds.ToArray() });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add((reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetDecimal(4)));
-        }
-
-        return rows;
+            [periodIds.ToArray()],
+            reader => (reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetDecimal(4)),
+            cancellationToken);
     }
 
     public static ReviewKpis? Of(RunKpis? kpis, IEnumerable<(string Status, string Category, int Count, decimal Difference)> tally)

@@ -118,17 +118,16 @@ public static class ReviewCases
         var table = store.Options.FindOrResolveDocumentType(typeof(ReviewItem)).TableName.QualifiedName;
         var streams = $"{store.Options.Events.DatabaseSchemaName}.mt_streams";
         var serializer = store.Options.Serializer();
-        await using (var lockStreams = new Npgsql.NpgsqlCommand(
+        await using (var lockStreams = StoreSql.Command(
+            transaction.Connection!,
             $"select s.id from {streams} as s where s.id in (select d.id from {table} as d where d.period_id = $1) order by s.id for update",
-            transaction.Connection,
+            [periodId],
             transaction))
         {
-            lockStreams.Parameters.Add(new Npgsql.NpgsqlParameter { Value = periodId });
             await lockStreams.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using var command = new Npgsql.NpgsqlCommand($"select d.data from {table} as d where d.period_id = $1", transaction.Connection, transaction);
-        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = periodId });
+        await using var command = StoreSql.Command(transaction.Connection!, $"select d.data from {table} as d where d.period_id = $1", [periodId], transaction);
         var cases = new Dictionary<Guid, ExistingCase>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

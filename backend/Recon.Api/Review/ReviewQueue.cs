@@ -172,7 +172,7 @@ public sealed record QueueCursor(decimal SortImpact, DateTimeOffset RaisedAt, Gu
 public static class ReviewQueueSql
 {
     /// <summary>The filter as SQL conditions on the review-item table (alias <c>d</c>) with positional parameters.</summary>
-    public static (string Where, List<object> Parameters) Conditions(ReviewQueueFilter filter, string user)
+    public static (string Where, List<object> Parameters) Conditions(ReviewQueueFilter filter, string user, string? cursor = null)
     {
         var conditions = new List<string>();
         var parameters = new List<object>();
@@ -244,20 +244,20 @@ public static class ReviewQueueSql
             conditions.Add($"d.search_text like {P($"%{Escape(q.Trim().ToLowerInvariant())}%")}");
         }
 
+        if (cursor is not null && QueueCursor.TryParse(cursor, out var after))
+        {
+            conditions.Add($"(d.sort_impact, d.raised_at, d.id) > ({P(after.SortImpact)}, {P(after.RaisedAt)}, {P(after.Id)})");
+        }
+
         return (conditions.Count == 0 ? "true" : string.Join(" and ", conditions), parameters);
     }
 
     public static async Task<ReviewQueuePage> PageAsync(IQuerySession session, ReviewQueueQuery query, string user, CancellationToken cancellationToken)
     {
-        var (where, parameters) = Conditions(query, user);
-        if (query.Cursor is { } text && QueueCursor.TryParse(text, out var cursor))
-        {
-            parameters.AddRange([cursor.SortImpact, cursor.RaisedAt, cursor.Id]);
-            where += $" and (d.sort_impact, d.raised_at, d.id) > (${parameters.Count - 2}, ${parameters.Count - 1}, ${parameters.Count})";
-        }
-
+        var (where, parameters) = Conditions(query, user, query.Cursor);
         var limit = query.Limit ?? 50;
-        var items = await SelectAsync(session, where, parameters, limit + 1, cancellationToken);
+        var serializer = session.DocumentStore.Options.Serializer();
+        var items = await SelectAsync(session, "d.data", where, parameters, limit + 1, reader => serializer.FromJson<ReviewItem>(reader, 0), cancellationToken);
         var next = items.Count > limit ? new QueueCursor(items[limit - 1].SortImpact, items[limit - 1].RaisedAt, items[limit - 1].Id).Encode() : null;
         return new ReviewQueuePage(items.Take(limit).Select(ReviewItemView.Of).ToList(), next);
     }
@@ -269,22 +269,17 @@ public static class ReviewQueueSql
     /// </summary>
     public static async Task WritePageAsync(IQuerySession session, ReviewQueueQuery query, string user, Stream output, CancellationToken cancellationToken)
     {
-        var (where, parameters) = Conditions(query, user);
-        if (query.Cursor is { } text && QueueCursor.TryParse(text, out var cursor))
-        {
-            parameters.AddRange([cursor.SortImpact, cursor.RaisedAt, cursor.Id]);
-            where += $" and (d.sort_impact, d.raised_at, d.id) > (${parameters.Count - 2}, ${parameters.Count - 1}, ${parameters.Count})";
-        }
-
+        var (where, parameters) = Conditions(query, user, query.Cursor);
         var limit = query.Limit ?? 50;
-        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(ReviewItem)).TableName.QualifiedName;
+        var table = TableOf(session);
         parameters.Add(limit + 1);
         var take = $"${parameters.Count}";
         parameters.Add(limit);
         var last = $"${parameters.Count}";
         await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
+        await using var command = StoreSql.Command(
+            connection,
             // The page (one row more, to know whether another follows) is chosen first by an index scan; only its rows
             // are turned into the view's JSON, aggregated in order, and sent as UTF-8 bytes with the last row's key.
             "select convert_to(coalesce(json_agg(x.item order by x.n) filter (where x.n <= " + last + "), '[]'::json)::text, 'UTF8'), " +
@@ -296,11 +291,7 @@ public static class ReviewQueueSql
             "row_number() over (order by p.sort_impact, p.raised_at, p.id) as n from (" +
             $"select d.id, d.data, d.sort_impact, d.raised_at from {table} as d where {where} order by d.sort_impact, d.raised_at, d.id limit {take}" +
             ") as p) as x",
-            connection);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
+            parameters);
 
         await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
         await reader.ReadAsync(cancellationToken);
@@ -321,32 +312,23 @@ public static class ReviewQueueSql
     public static async Task<IReadOnlyList<Guid>> IdsAsync(IQuerySession session, ReviewQueueFilter filter, string user, int max, CancellationToken cancellationToken)
     {
         var (where, parameters) = Conditions(filter, user);
-        return (await SelectAsync(session, where, parameters, max + 1, cancellationToken)).Select(item => item.Id).ToList();
+        return await SelectAsync(session, "d.id", where, parameters, max + 1, reader => reader.GetGuid(0), cancellationToken);
     }
 
-    private static async Task<List<ReviewItem>> SelectAsync(IQuerySession session, string where, List<object> parameters, int limit, CancellationToken cancellationToken)
+    /// <summary>The review-item table (alias <c>d</c> in every query here).</summary>
+    public static string TableOf(IQuerySession session) =>
+        session.DocumentStore.Options.FindOrResolveDocumentType(typeof(ReviewItem)).TableName.QualifiedName;
+
+    private static Task<List<T>> SelectAsync<T>(
+        IQuerySession session, string columns, string where, List<object> parameters, int limit, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
     {
-        var options = session.DocumentStore.Options;
-        var table = options.FindOrResolveDocumentType(typeof(ReviewItem)).TableName.QualifiedName;
-        var serializer = options.Serializer();
         parameters.Add(limit);
-        await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            $"select d.data from {table} as d where {where} order by d.sort_impact, d.raised_at, d.id limit ${parameters.Count}", connection);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
-
-        var items = new List<ReviewItem>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            items.Add(serializer.FromJson<ReviewItem>(reader, 0));
-        }
-
-        return items;
+        return StoreSql.ReadAsync(
+            session,
+            $"select {columns} from {TableOf(session)} as d where {where} order by d.sort_impact, d.raised_at, d.id limit ${parameters.Count}",
+            parameters,
+            map,
+            cancellationToken);
     }
 
     private static string Escape(string text) => text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);

@@ -26,7 +26,8 @@ public static partial class ExecuteRunHandler
     /// <summary>Events per Marten session inside the run's single transaction.</summary>
     public const int AppendChunk = 2_000;
 
-    public const string Actor = "recon-run";
+    /// <summary>Who a run's events are by (the same name the review cases it refreshes record).</summary>
+    public const string Actor = RunReview.Actor;
 
     public static async Task Handle(
         ExecuteRun message,
