@@ -22,6 +22,7 @@ import {
   type Category,
 } from './labels';
 import { ALL, CategoryFilter, OrderFilter } from './run-item-filters';
+import { toggled } from '@/lib/sets';
 
 export interface ExceptionFilters {
   category: Category | null;
@@ -56,13 +57,7 @@ export function ExceptionsList({
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
 
   function toggle(exceptionId: string) {
-    setExpanded((current) => {
-      const next = new Set(current);
-      if (!next.delete(exceptionId)) {
-        next.add(exceptionId);
-      }
-      return next;
-    });
+    setExpanded((current) => toggled(current, exceptionId));
   }
 
   return (

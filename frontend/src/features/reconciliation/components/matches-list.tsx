@@ -22,6 +22,7 @@ import {
 } from './labels';
 import { MatchExplanationView } from '@/components/ui/match-explanation';
 import { ALL, CategoryFilter, OrderFilter } from './run-item-filters';
+import { toggled } from '@/lib/sets';
 
 export interface MatchFilters {
   category: Category | null;
@@ -58,13 +59,7 @@ export function MatchesList({
   );
 
   function toggle(matchId: string) {
-    setExpanded((current) => {
-      const next = new Set(current);
-      if (!next.delete(matchId)) {
-        next.add(matchId);
-      }
-      return next;
-    });
+    setExpanded((current) => toggled(current, matchId));
   }
 
   return (

@@ -18,6 +18,7 @@ import {
   RESOLVE_REASON_CODES,
   resolveReasonLabels,
 } from './labels';
+import { toggled } from '@/lib/sets';
 
 interface DecisionDialogProps {
   /** What the decision applies to, e.g. "the rate change exception J100234" or "3 selected exceptions". */
@@ -347,14 +348,6 @@ export function LinkDialog({
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
 
-  function toggle(set: ReadonlySet<string>, value: string): Set<string> {
-    const next = new Set(set);
-    if (!next.delete(value)) {
-      next.add(value);
-    }
-    return next;
-  }
-
   return (
     <Dialog title={`Link records of ${subject}`} onClose={onClose}>
       <DecisionForm
@@ -388,7 +381,7 @@ export function LinkDialog({
                 <input
                   type="checkbox"
                   checked={jobs.has(jobId)}
-                  onChange={() => setJobs((current) => toggle(current, jobId))}
+                  onChange={() => setJobs((current) => toggled(current, jobId))}
                 />{' '}
                 {jobId}
               </label>
@@ -409,7 +402,7 @@ export function LinkDialog({
                 <input
                   type="checkbox"
                   checked={lines.has(lineId)}
-                  onChange={() => setLines((current) => toggle(current, lineId))}
+                  onChange={() => setLines((current) => toggled(current, lineId))}
                 />{' '}
                 {lineId}
               </label>

@@ -27,6 +27,7 @@ import { QueueFilters } from './queue-filters';
 import { describeItem } from './labels';
 import { QueueTable } from './queue-table';
 import { ShortcutLegend } from './shortcut-legend';
+import { toggled } from '@/lib/sets';
 
 interface ReviewQueueProps {
   filters: ReviewQueueFilters;
@@ -81,13 +82,7 @@ export function ReviewQueue({ filters, onFiltersChange, detailHref }: ReviewQueu
   }
 
   function toggle(exceptionId: string) {
-    setSelected((current) => {
-      const next = new Set(current);
-      if (!next.delete(exceptionId)) {
-        next.add(exceptionId);
-      }
-      return next;
-    });
+    setSelected((current) => toggled(current, exceptionId));
   }
 
   function decideOne(item: ReviewItem, decision: Decision, action: string) {
