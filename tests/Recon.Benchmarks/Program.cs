@@ -16,26 +16,8 @@ if (args.Length > 0 && args[0] == "review-queue")
 {
     await ReviewQueueBenchmark.RunAsync(args[1..], async environment =>
     {
-        var port = Processes.FreePort();
-        var apiDll = Path.Combine(Args.RepositoryRoot(), "backend/Recon.Api/bin/Release/net10.0/Recon.Api.dll");
-        var adminPassword = $"bench-{Guid.NewGuid():N}";
-        var settings = new Dictionary<string, string>(environment)
-        {
-            ["Recon__Spa__RootPath"] = string.Empty,
-            ["Recon__Auth__AdminPassword"] = adminPassword,
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Logging__LogLevel__Default"] = "Warning",
-        };
-        var process = Processes.StartQuiet("dotnet", [apiDll, "--contentRoot", Path.GetDirectoryName(apiDll)!, "--urls", $"http://127.0.0.1:{port}"], settings);
         // The SPA's path: a signed-in cookie session (session and user checked on every request), shared by the load clients.
-        var cookies = new System.Net.CookieContainer();
-        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64, CookieContainer = cookies })
-        {
-            BaseAddress = new Uri($"http://127.0.0.1:{port}"),
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-        await Processes.WaitForAsync(client, "/health/ready", process);
-        (await client.PostAsJsonAsync("/api/auth/sign-in", new { userName = "admin", password = adminPassword })).EnsureSuccessStatusCode();
+        var (client, process, port) = await Processes.StartSignedInApiAsync(environment, TimeSpan.FromSeconds(30));
         if (!args.Contains("--token"))
         {
             return (client, process);
@@ -43,7 +25,6 @@ if (args.Length > 0 && args[0] == "review-queue")
 
         // An API consumer's path instead: a read-only bearer token created by the admin.
         using var create = new HttpRequestMessage(HttpMethod.Post, "/api/admin/tokens") { Content = JsonContent.Create(new { name = "load", access = "readOnly" }) };
-        create.Headers.Add("X-XSRF-TOKEN", cookies.GetAllCookies().Single(cookie => cookie.Name == "XSRF-TOKEN").Value);
         var issued = await client.SendAsync(create);
         issued.EnsureSuccessStatusCode();
         var secret = JsonDocument.Parse(await issued.Content.ReadAsStringAsync()).RootElement.GetProperty("secret").GetString();
@@ -74,25 +55,16 @@ try
     var rows = File.ReadLines(ledger).Count() - 1;
     var sizeMb = new FileInfo(ledger).Length / 1024.0 / 1024.0;
 
-    var port = Processes.FreePort();
-    var adminPassword = $"bench-{Guid.NewGuid():N}";
-    var apiDll = Path.Combine(root, "backend/Recon.Api/bin/Release/net10.0/Recon.Api.dll");
-    api = Processes.StartQuiet("dotnet", [apiDll, "--contentRoot", Path.GetDirectoryName(apiDll)!, "--urls", $"http://127.0.0.1:{port}"], new Dictionary<string, string>
-    {
-        ["Recon__Database__Schema"] = "bench",
-        ["Recon__Spa__RootPath"] = string.Empty,
-        ["Recon__Auth__AdminPassword"] = adminPassword,
-        ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        ["Logging__LogLevel__Default"] = "Warning",
-        ["Logging__LogLevel__Recon.Api.Runs.ExecuteRun"] = "Information",
-    }, RunLog.Capture);
-    var cookies = new System.Net.CookieContainer();
-    using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(10) };
-    await Processes.WaitForAsync(http, "/health/ready", api);
-
-    // As the first admin, through a cookie session: state-changing calls echo the antiforgery token.
-    (await http.PostAsJsonAsync("/api/auth/sign-in", new { userName = "admin", password = adminPassword })).EnsureSuccessStatusCode();
-    http.DefaultRequestHeaders.Add("X-XSRF-TOKEN", cookies.GetAllCookies().Single(cookie => cookie.Name == "XSRF-TOKEN").Value);
+    var (http, started, _) = await Processes.StartSignedInApiAsync(
+        new Dictionary<string, string>
+        {
+            ["Recon__Database__Schema"] = "bench",
+            ["Logging__LogLevel__Recon.Api.Runs.ExecuteRun"] = "Information",
+        },
+        TimeSpan.FromMinutes(10),
+        RunLog.Capture);
+    api = started;
+    using var disposeHttp = http;
 
     var open = await http.PostAsJsonAsync("/api/periods", new { clientId, month = "2026-10" });
     open.EnsureSuccessStatusCode();
@@ -323,6 +295,37 @@ internal static class Processes
         }
 
         throw new TimeoutException($"{path} did not answer within 60 s.");
+    }
+
+    /// <summary>
+    /// Starts the built API on a free port (no SPA, warnings only, a random first-admin password) and signs in as that
+    /// admin through a cookie session; the client sends the antiforgery header on every request.
+    /// </summary>
+    public static async Task<(HttpClient Http, Process Api, int Port)> StartSignedInApiAsync(
+        IReadOnlyDictionary<string, string> environment, TimeSpan timeout, Action<string>? onLine = null)
+    {
+        var port = FreePort();
+        var adminPassword = $"bench-{Guid.NewGuid():N}";
+        var apiDll = Path.Combine(Args.RepositoryRoot(), "backend/Recon.Api/bin/Release/net10.0/Recon.Api.dll");
+        var settings = new Dictionary<string, string>
+        {
+            ["Recon__Spa__RootPath"] = string.Empty,
+            ["Recon__Auth__AdminPassword"] = adminPassword,
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (key, value) in environment)
+        {
+            settings[key] = value;
+        }
+
+        var api = StartQuiet("dotnet", [apiDll, "--contentRoot", Path.GetDirectoryName(apiDll)!, "--urls", $"http://127.0.0.1:{port}"], settings, onLine);
+        var cookies = new System.Net.CookieContainer();
+        var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies }) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = timeout };
+        await WaitForAsync(http, "/health/ready", api);
+        (await http.PostAsJsonAsync("/api/auth/sign-in", new { userName = "admin", password = adminPassword })).EnsureSuccessStatusCode();
+        http.DefaultRequestHeaders.Add("X-XSRF-TOKEN", cookies.GetAllCookies().Single(cookie => cookie.Name == "XSRF-TOKEN").Value);
+        return (http, api, port);
     }
 
     public static int FreePort()
