@@ -49,6 +49,11 @@ builder.Host.UseWolverine(options =>
 {
     options.Policies.AutoApplyTransactions();
     options.EnableRelayOfUserName = true;
+
+    // One API node by default: at start it takes over every persisted message at once, so a run interrupted by a
+    // crash resumes within seconds of the restart (Balanced waits a minute for the dead node's lease). Deployments
+    // of several nodes set Recon:Messaging:DurabilityMode=Balanced.
+    options.Durability.Mode = builder.Configuration.GetValue("Recon:Messaging:DurabilityMode", DurabilityMode.Solo);
     options.AddRuns();
 });
 builder.Services.AddWolverineHttp();

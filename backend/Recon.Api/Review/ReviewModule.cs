@@ -112,19 +112,24 @@ public static class ReviewCases
     /// id order, as a decision locks its stream before its read model): a decision already appending finishes before
     /// the run reads; one that has not appended yet waits for the run and then finds the version moved on (409).
     /// </summary>
-    public static async Task<IReadOnlyDictionary<Guid, ExistingCase>> OfPeriodForUpdateAsync(
+    public static async Task<PeriodCases> OfPeriodForUpdateAsync(
         IDocumentStore store, Npgsql.NpgsqlTransaction transaction, Guid periodId, CancellationToken cancellationToken)
     {
         var table = store.Options.FindOrResolveDocumentType(typeof(ReviewItem)).TableName.QualifiedName;
         var streams = $"{store.Options.Events.DatabaseSchemaName}.mt_streams";
         var serializer = store.Options.Serializer();
+        var versions = new Dictionary<Guid, long>();
         await using (var lockStreams = StoreSql.Command(
             transaction.Connection!,
-            $"select s.id from {streams} as s where s.id in (select d.id from {table} as d where d.period_id = $1) order by s.id for update",
+            $"select s.id, s.version from {streams} as s where s.id in (select d.id from {table} as d where d.period_id = $1) order by s.id for update",
             [periodId],
             transaction))
         {
-            await lockStreams.ExecuteNonQueryAsync(cancellationToken);
+            await using var locked = await lockStreams.ExecuteReaderAsync(cancellationToken);
+            while (await locked.ReadAsync(cancellationToken))
+            {
+                versions[locked.GetGuid(0)] = locked.GetInt64(1);
+            }
         }
 
         await using var command = StoreSql.Command(transaction.Connection!, $"select d.data from {table} as d where d.period_id = $1", [periodId], transaction);
@@ -138,6 +143,12 @@ public static class ReviewCases
                 item.CategoryOverridden);
         }
 
-        return cases;
+        return new PeriodCases(cases, versions);
     }
 }
+
+/// <summary>
+/// The period's cases as a run finds them, and their streams' versions as locked: the run appends to each stream at
+/// its known version, so the queue's item (an inline projection) records the true version even in Quick append mode.
+/// </summary>
+public sealed record PeriodCases(IReadOnlyDictionary<Guid, ExistingCase> Cases, IReadOnlyDictionary<Guid, long> Versions);

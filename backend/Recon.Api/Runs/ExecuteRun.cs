@@ -23,6 +23,9 @@ public static partial class ExecuteRunHandler
 {
     public const int MaxAttempts = 3;
 
+    /// <summary>How many times the failure of a run is written before the message is left to Wolverine's retries.</summary>
+    private const int FailureWriteAttempts = 5;
+
     /// <summary>Events per Marten session inside the run's single transaction.</summary>
     public const int AppendChunk = 2_000;
 
@@ -57,10 +60,37 @@ public static partial class ExecuteRunHandler
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && (!IsTransient(exception) || envelope.Attempts >= MaxAttempts))
         {
             LogFailed(logger, exception, message.RunId);
-            await using var session = store.LightweightSession();
-            session.LastModifiedBy = Actor;
-            session.Events.Append(message.RunId, new RunFailed(message.RunId, run.PeriodId, FailureReason(exception), clock.GetUtcNow()));
-            await session.SaveChangesAsync(cancellationToken);
+            await RecordFailureAsync(store, new RunFailed(message.RunId, run.PeriodId, FailureReason(exception), clock.GetUtcNow()), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Appends the run's failure, trying again for a while when the database itself is what failed (a dropped
+    /// connection is usually back within seconds). Should it still fail, the message is retried and, at the last,
+    /// dead-lettered: an admin sees it and can replay it (<c>GET /api/admin/dead-letters</c>).
+    /// </summary>
+    private static async Task RecordFailureAsync(IDocumentStore store, RunFailed failed, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var session = store.LightweightSession();
+                session.LastModifiedBy = Actor;
+                var stream = await session.Events.FetchForWriting<Run>(failed.RunId, cancellationToken);
+                if (stream.Aggregate?.Status is RunStatus.Completed or RunStatus.Failed)
+                {
+                    return; // another delivery finished it meanwhile
+                }
+
+                stream.AppendOne(failed);
+                await session.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (Exception exception) when (attempt < FailureWriteAttempts && IsTransient(exception) && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
+            }
         }
     }
 
@@ -72,10 +102,17 @@ public static partial class ExecuteRunHandler
         _ => exception.InnerException is { } inner && IsTransient(inner),
     };
 
-    private static string FailureReason(Exception exception) => exception switch
+    private static string FailureReason(Exception exception) => DatabaseFault(exception) is { } fault
+        ? $"The database could not be reached or refused the run's writes ({fault}) after {MaxAttempts} attempts; see the server log. Request the run again."
+        : $"The run stopped on an unexpected error ({exception.GetType().Name}); see the server log with the run id.";
+
+    /// <summary>The PostgreSQL error code (or the Npgsql failure) anywhere in the exception's chain.</summary>
+    private static string? DatabaseFault(Exception? exception) => exception switch
     {
-        NpgsqlException => "The database could not be reached or refused the run's writes; see the server log. Request the run again.",
-        _ => $"The run stopped on an unexpected error ({exception.GetType().Name}); see the server log with the run id.",
+        null => null,
+        PostgresException postgres => $"PostgreSQL {postgres.SqlState}",
+        NpgsqlException npgsql => npgsql.InnerException is { } inner && DatabaseFault(inner) is { } deeper ? deeper : "connection failure",
+        _ => DatabaseFault(exception.InnerException),
     };
 
     private static async Task<Run?> LoadRunAsync(IDocumentStore store, Guid runId, CancellationToken cancellationToken)
@@ -210,7 +247,9 @@ public static partial class ExecuteRunHandler
             await session.SaveChangesAsync(cancellationToken);
         }
 
-        var caseEvents = syncCases(await ReviewCases.OfPeriodForUpdateAsync(store, transaction, periodId, cancellationToken));
+        var period = await ReviewCases.OfPeriodForUpdateAsync(store, transaction, periodId, cancellationToken);
+        var caseEvents = syncCases(period.Cases);
+        var versions = period.Versions.ToDictionary();
         for (var offset = 0; offset < caseEvents.Count; offset += AppendChunk)
         {
             await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction));
@@ -223,7 +262,10 @@ public static partial class ExecuteRunHandler
                 }
                 else
                 {
-                    session.Events.Append(caseEvent.ExceptionId, caseEvent);
+                    // At the version found locked: Quick append mode then tells the inline projections the version.
+                    var version = versions[caseEvent.ExceptionId] + 1;
+                    versions[caseEvent.ExceptionId] = version;
+                    session.Events.Append(caseEvent.ExceptionId, version, caseEvent);
                 }
             }
 

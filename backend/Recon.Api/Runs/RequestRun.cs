@@ -18,13 +18,15 @@ public static class RequestRunEndpoint
     [WolverinePost("/api/periods/{periodId}/runs", OperationId = "requestRun")]
     [Tags("Runs")]
     [EndpointSummary("Reconcile a period")]
-    [EndpointDescription("Queues a reconciliation run of the period's records as they are now (its completed batches). The run executes in the background through a durable message: it survives a restart, is retried on transient faults and is never done twice. Poll GET /api/runs/{runId} for its status. Refused with 409 while another run of the period is queued or running.")]
+    [EndpointDescription("Queues a reconciliation run of the period's records as they are now (its completed batches). The run executes in the background through a durable message: it survives a restart, is retried on transient faults and is never done twice. Poll GET /api/runs/{runId} for its status. Refused with 409 while another run of the period is queued or running (concurrent requests are serialised per period: exactly one is accepted).")]
     [ProducesResponseType<RunAccepted>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<IResult> Post(
         Guid periodId, IDocumentSession session, IMessageBus bus, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        // Two requests for one period queue here; the second then sees the first's run (10 at once: one 202, nine 409).
+        await AdvisoryLocks.LockAsync(session, AdvisoryLocks.RunRequests(periodId), cancellationToken);
         var period = await session.Events.FetchLatest<Period>(periodId, cancellationToken);
         if (period is null)
         {

@@ -1,6 +1,5 @@
 using JasperFx.Events.Projections;
 using Marten;
-using Npgsql;
 using Wolverine;
 using Wolverine.ErrorHandling;
 
@@ -34,8 +33,10 @@ public static class RunsModule
     public static WolverineOptions AddRuns(this WolverineOptions options)
     {
         options.LocalQueueFor<ExecuteRun>().UseDurableInbox().MaximumParallelMessages(1);
-        options.Policies.OnException<NpgsqlException>(e => e.IsTransient).RetryWithCooldown(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
-        options.Policies.OnException<TimeoutException>().RetryWithCooldown(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
+        // Matched on the whole exception chain: Marten wraps a dropped connection (57P01) in MartenCommandException.
+        // The handler writes RunFailed itself on its last attempt, so a run ends failed, never wedged "running".
+        options.Policies.OnException(ExecuteRunHandler.IsTransient)
+            .RetryWithCooldown(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10));
         return options;
     }
 }

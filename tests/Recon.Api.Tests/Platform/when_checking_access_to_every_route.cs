@@ -38,6 +38,8 @@ public class when_checking_access_to_every_route(AppFixture fixture) : Integrati
         ["GET /api/admin/tokens"] = Policies.Administer,
         ["POST /api/admin/tokens"] = Policies.Administer,
         ["DELETE /api/admin/tokens/{tokenId}"] = Policies.Administer,
+        ["GET /api/admin/dead-letters"] = Policies.Administer,
+        ["POST /api/admin/dead-letters/{id}/replay"] = Policies.Administer,
 
         ["GET /api/periods"] = Policies.Read,
         ["POST /api/periods"] = Policies.Operate,

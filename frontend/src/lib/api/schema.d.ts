@@ -4,6 +4,40 @@
  */
 
 export interface paths {
+  '/api/admin/dead-letters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Messages that failed every retry (dead-lettered), newest first */
+    get: operations['listDeadLetters'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/dead-letters/{id}/replay': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Replay a dead-lettered message: it goes back to the durable inbox and is handled again */
+    post: operations['replayDeadLetter'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/tokens': {
     parameters: {
       query?: never;
@@ -740,7 +774,7 @@ export interface paths {
     put?: never;
     /**
      * Reconcile a period
-     * @description Queues a reconciliation run of the period's records as they are now (its completed batches). The run executes in the background through a durable message: it survives a restart, is retried on transient faults and is never done twice. Poll GET /api/runs/{runId} for its status. Refused with 409 while another run of the period is queued or running.
+     * @description Queues a reconciliation run of the period's records as they are now (its completed batches). The run executes in the background through a durable message: it survives a restart, is retried on transient faults and is never done twice. Poll GET /api/runs/{runId} for its status. Refused with 409 while another run of the period is queued or running (concurrent requests are serialised per period: exactly one is accepted).
      */
     post: operations['requestRun'];
     delete?: never;
@@ -1031,6 +1065,20 @@ export interface components {
       currency?: string | null;
       latestRun?: components['schemas']['LatestRun'];
       review?: components['schemas']['ReviewKpis'];
+    };
+    DeadLetteredMessage: {
+      /** Format: uuid */
+      id: string;
+      messageType: string;
+      summary?: string | null;
+      exceptionType: string;
+      exceptionMessage: string;
+      /** Format: date-time */
+      failedAt?: string | null;
+      replayRequested: boolean;
+    };
+    DeadLetteredMessageList: {
+      items: components['schemas']['DeadLetteredMessage'][];
     };
     DecisionResult: {
       outcome: string;
@@ -1569,6 +1617,91 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  listDeadLetters: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeadLetteredMessageList'];
+        };
+      };
+      /** @description Not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in without the Administer policy */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  replayDeadLetter: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Accepted */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in without the Administer policy */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   listApiTokens: {
     parameters: {
       query?: never;

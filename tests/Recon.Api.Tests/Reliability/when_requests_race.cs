@@ -1,0 +1,30 @@
+using Marten;
+using Recon.Api.Runs;
+using Recon.Api.Tests.Fixtures;
+using Recon.Domain.Runs;
+
+namespace Recon.Api.Tests.Reliability;
+
+/// <summary>The same request sent many times at once: serialised where it must be, never done twice.</summary>
+public class when_requests_race(AppFixture fixture) : IntegrationContext(fixture)
+{
+    [Fact]
+    public async Task ten_run_requests_at_once_queue_exactly_one_run_and_refuse_the_others_with_409()
+    {
+        var (periodId, _) = await Host.GivenIngestedMonth(jobs: 40);
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Host.Scenario(x =>
+        {
+            x.Post.Url($"/api/periods/{periodId}/runs");
+            x.IgnoreStatusCode();
+        })).Select(async scenario => (await scenario).Context.Response.StatusCode));
+
+        statuses.Count(status => status == 202).ShouldBe(1, string.Join(", ", statuses));
+        statuses.Count(status => status == 409).ShouldBe(9, string.Join(", ", statuses));
+
+        await using var query = Store.QuerySession();
+        var runs = await query.Query<RunSummary>().Where(run => run.PeriodId == periodId).ToListAsync();
+        var run = await Host.WaitForRun(runs.ShouldHaveSingleItem().RunId);
+        run.Status.ShouldBe(RunStatus.Completed);
+    }
+}
