@@ -14,6 +14,12 @@ public sealed class FileRefusedException(string title, string detail) : Exceptio
     public string Title { get; } = title;
 }
 
+/// <summary>The same content was completed by another upload while this one waited for its turn: nothing is stored.</summary>
+public sealed class DuplicateBatchException(BatchSummary duplicate) : Exception($"Batch {duplicate.BatchId} already holds this content.")
+{
+    public BatchSummary Duplicate { get; } = duplicate;
+}
+
 /// <summary>A file or request body to ingest, on disk or in memory (seekable).</summary>
 public sealed record IncomingBatch(Guid PeriodId, BatchSource Source, string FileName, Stream Content);
 
@@ -59,6 +65,19 @@ public static class BatchIngestion
     public static async Task<BatchOutcome> IngestCsvAsync(
         IDocumentStore store, IQuerySession query, PeriodDetails period, IncomingBatch batch, string checksum, IngestionOptions options, EventMetadata metadata, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await IngestCsvTextAsync(store, query, period, batch, checksum, options, metadata, now, cancellationToken);
+        }
+        catch (CsvTextException text)
+        {
+            throw new FileRefusedException("Not UTF-8 text", $"{batch.FileName}, line {text.Line}: {text.Message}");
+        }
+    }
+
+    private static async Task<BatchOutcome> IngestCsvTextAsync(
+        IDocumentStore store, IQuerySession query, PeriodDetails period, IncomingBatch batch, string checksum, IngestionOptions options, EventMetadata metadata, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         if (!await CsvFile.LooksLikeTextAsync(batch.Content, cancellationToken))
         {
             throw new FileRefusedException("Not a CSV file", $"{batch.FileName} is not a CSV text file (it holds binary data or is not UTF-8).");
@@ -80,6 +99,7 @@ public static class BatchIngestion
 
         var normalizer = await NormalizerAsync(query, period, cancellationToken);
         var received = Received(period, batch, checksum, metadata, now);
+        var columns = csv.Header.Count;
 
         // The rows can be read again (the content is seekable): to confirm repeated source ids, see WriteAsync.
         IEnumerable<CsvRow> Rows(Func<long, bool>? onlyLines)
@@ -100,9 +120,8 @@ public static class BatchIngestion
             return await WriteAsync(
                 store,
                 received,
-                onlyLines => Rows(onlyLines).Select(row => row.Malformed
-                    ? Broken<LedgerLineRecord>(row.Line)
-                    : normalizer.Normalize(LedgerLineRow.From(row.Line, map, row.Fields), received.BatchId, batch.FileName)),
+                onlyLines => Rows(onlyLines).Select(row => Unreadable<LedgerLineRecord>(row, columns)
+                    ?? normalizer.Normalize(LedgerLineRow.From(row.Line, map, row.Fields), received.BatchId, batch.FileName)),
                 LedgerLines,
                 options,
                 metadata,
@@ -114,9 +133,8 @@ public static class BatchIngestion
         return await WriteAsync(
             store,
             received,
-            onlyLines => Rows(onlyLines).Select(row => row.Malformed
-                ? Broken<ClientJobRecord>(row.Line)
-                : normalizer.Normalize(ClientJobRow.From(row.Line, map, row.Fields), validator, received.BatchId, batch.FileName)),
+            onlyLines => Rows(onlyLines).Select(row => Unreadable<ClientJobRecord>(row, columns)
+                ?? normalizer.Normalize(ClientJobRow.From(row.Line, map, row.Fields), validator, received.BatchId, batch.FileName)),
             ClientJobs,
             options,
             metadata,
@@ -198,13 +216,42 @@ public static class BatchIngestion
     {
         try
         {
-            return await WriteAsync(store, received, outcomes, kind, SourceIdLines.Hashed(options.SourceIdHash), options, metadata, now, cancellationToken);
+            try
+            {
+                return await WriteAsync(store, received, outcomes, kind, SourceIdLines.Hashed(options.SourceIdHash), options, metadata, now, cancellationToken);
+            }
+            catch (SourceIdCollisionException)
+            {
+                // Practically never (for a million-row file, about one chance in 30 million): the transaction is rolled
+                // back and the batch read again, comparing the ids themselves, so the outcome is the same.
+                return await WriteAsync(store, received, outcomes, kind, SourceIdLines.Exact(), options, metadata, now, cancellationToken);
+            }
         }
-        catch (SourceIdCollisionException)
+        catch (Exception exception) when (exception is not (FileRefusedException or DuplicateBatchException or CsvTextException))
         {
-            // Practically never (for a million-row file, about one chance in 30 million): the transaction is rolled
-            // back and the batch read again, comparing the ids themselves, so the outcome is the same.
-            return await WriteAsync(store, received, outcomes, kind, SourceIdLines.Exact(), options, metadata, now, cancellationToken);
+            // Rolled back, so nothing of it counts; the history still shows the attempt and why it stopped.
+            await RecordStoppedAsync(store, received, StoppedReason(exception, cancellationToken), metadata, now);
+            throw;
+        }
+    }
+
+    private static string StoppedReason(Exception exception, CancellationToken cancellationToken) => cancellationToken.IsCancellationRequested
+        ? "The client closed the connection before the upload completed: nothing of it was stored. Upload the file again."
+        : $"The upload stopped on a server error ({exception.GetType().Name}): nothing of it was stored. Upload the file again.";
+
+    /// <summary>Records a batch that was rolled back (best effort: when the database itself failed, nothing can be).</summary>
+    private static async Task RecordStoppedAsync(IDocumentStore store, BatchReceived received, string reason, EventMetadata metadata, DateTimeOffset now)
+    {
+        try
+        {
+            await using var session = store.LightweightSession();
+            Stamp(session, metadata);
+            session.Events.StartStream(received.BatchId, received, new BatchFailed(received.BatchId, received.PeriodId, reason, now));
+            await session.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is NpgsqlException || exception.InnerException is NpgsqlException)
+        {
+            // The database is what failed; the upload's own error is what the caller gets.
         }
     }
 
@@ -224,6 +271,19 @@ public static class BatchIngestion
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // One batch of a period's records of one kind at a time, across requests and processes: versions stay strictly
+        // sequential per record, and the same file arriving twice at once is stored once (the second waits, then finds
+        // the first completed and is answered as its duplicate).
+        await AdvisoryLocks.LockAsync(connection, transaction, AdvisoryLocks.Uploads(received.PeriodId, kind.Source.ToString()), cancellationToken);
+        if (received.Checksum.Length > 0)
+        {
+            await using var locked = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction));
+            if (await FindDuplicateAsync(locked, received.PeriodId, received.Checksum, cancellationToken) is { } duplicate)
+            {
+                throw new DuplicateBatchException(duplicate);
+            }
+        }
 
         // The version table grows inside this transaction, while the planner's statistics still describe it as it
         // was: without this, each chunk's lookup may scan the whole table and a million-row file turns quadratic.
@@ -436,9 +496,20 @@ public static class BatchIngestion
     private static async Task<RowNormalizer> NormalizerAsync(IQuerySession query, PeriodDetails period, CancellationToken cancellationToken) =>
         new(await ReferenceCatalogs.SiteRegistryAsync(query, period.ClientId, cancellationToken), await ReferenceCatalogs.ServiceCatalogAsync(query, cancellationToken));
 
-    private static RowOutcome<TRecord> Broken<TRecord>(long line)
-        where TRecord : class =>
-        new(null, new RejectedRow(line, [new RowError(line, "row", BrokenQuoting)], new Dictionary<string, string>()));
+    /// <summary>
+    /// A row that cannot be mapped to columns at all: broken quoting, a field count other than the header's (fields are
+    /// mapped by position, so one missing comma would shift <c>contact_email</c> into another column), or a field too
+    /// long to be data. Rejected before any field is read; none of its values is kept or quoted.
+    /// </summary>
+    private static RowOutcome<TRecord>? Unreadable<TRecord>(CsvRow row, int columns)
+        where TRecord : class
+    {
+        var reason = row.Malformed ? BrokenQuoting
+            : row.Fields.Length != columns ? $"The row has {row.Fields.Length} fields where the header has {columns}: a missing or extra separator (quote values that hold commas)."
+            : row.Oversized ? $"A field is longer than {CsvFile.MaxFieldLength:N0} characters."
+            : null;
+        return reason is null ? null : new(null, new RejectedRow(row.Line, [new RowError(row.Line, "row", reason)], new Dictionary<string, string>()));
+    }
 
     private static BatchReceived Received(PeriodDetails period, IncomingBatch batch, string checksum, EventMetadata metadata, DateTimeOffset now) =>
         new(Guid.CreateVersion7(now), period.PeriodId, period.ClientId, batch.Source, batch.FileName, checksum, batch.Content.Length, metadata.User, now);

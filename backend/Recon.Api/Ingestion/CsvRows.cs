@@ -3,8 +3,17 @@ using System.Text.Unicode;
 
 namespace Recon.Api.Ingestion;
 
-/// <summary>A CSV data row: the file line it starts on (the header is line 1), its fields, and whether its quoting was broken.</summary>
-public sealed record CsvRow(long Line, string[] Fields, bool Malformed);
+/// <summary>
+/// A CSV data row: the file line it starts on (the header is line 1), its fields, whether its quoting was broken, and
+/// whether a field was longer than <see cref="CsvFile.MaxFieldLength"/> (such a field is cut there, never read whole).
+/// </summary>
+public sealed record CsvRow(long Line, string[] Fields, bool Malformed, bool Oversized = false);
+
+/// <summary>The file is not text a CSV can hold: a NUL character, or bytes that are not UTF-8, on this line.</summary>
+public sealed class CsvTextException(long line, string message) : Exception(message)
+{
+    public long Line { get; } = line;
+}
 
 /// <summary>
 /// Streams an RFC 4180 CSV file row by row — UTF-8 with or without BOM, CRLF or LF, quoted fields holding commas,
@@ -12,11 +21,23 @@ public sealed record CsvRow(long Line, string[] Fields, bool Malformed);
 /// </summary>
 public sealed class CsvFile : IDisposable
 {
+    /// <summary>The longest field kept: no column of either source comes near it; a longer one rejects its row.</summary>
+    public const int MaxFieldLength = 4096;
+
     private const int SniffBytes = 8192;
+
+    /// <summary>
+    /// A byte sequence that is not UTF-8 decodes to the noncharacter U+FFFF (never in real text) instead of U+FFFD,
+    /// so the reader stops on it and names its line — an exception thrown by the decoder would come a buffer early.
+    /// </summary>
+    private const char NotUtf8 = '\uFFFF';
+
+    private static readonly Encoding StrictUtf8 = Encoding.GetEncoding("utf-8", EncoderFallback.ExceptionFallback, new DecoderReplacementFallback(NotUtf8.ToString()));
 
     private readonly TextReader _reader;
     private readonly StringBuilder _field = new();
     private long _line = 1;
+    private bool _oversized;
 
     private CsvFile(TextReader reader) => _reader = reader;
 
@@ -40,7 +61,7 @@ public sealed class CsvFile : IDisposable
         return Utf8.IsValid(sample[..checkedLength]);
     }
 
-    public static CsvFile Open(Stream stream) => Open(new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true));
+    public static CsvFile Open(Stream stream) => Open(new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true));
 
     public static CsvFile Open(TextReader reader)
     {
@@ -78,8 +99,32 @@ public sealed class CsvFile : IDisposable
 
     public void Dispose() => _reader.Dispose();
 
+    private int Read()
+    {
+        var c = _reader.Read();
+        return c switch
+        {
+            0 => throw new CsvTextException(_line, "it holds a NUL character (a binary file, or text saved as UTF-16?); save it as UTF-8 CSV."),
+            NotUtf8 => throw new CsvTextException(_line, "it holds bytes that are not UTF-8 text; save the file as UTF-8 CSV."),
+            _ => c,
+        };
+    }
+
+    private void Append(char c)
+    {
+        if (_field.Length < MaxFieldLength)
+        {
+            _field.Append(c);
+        }
+        else
+        {
+            _oversized = true;
+        }
+    }
+
     private CsvRow? ReadRow()
     {
+        _oversized = false;
         var next = _reader.Peek();
         if (next < 0)
         {
@@ -94,12 +139,12 @@ public sealed class CsvFile : IDisposable
         var quotedField = false;
         while (true)
         {
-            var c = _reader.Read();
+            var c = Read();
             if (c < 0)
             {
                 malformed |= inQuotes;
                 fields.Add(_field.ToString());
-                return new CsvRow(startLine, [.. fields], malformed);
+                return new CsvRow(startLine, [.. fields], malformed, _oversized);
             }
 
             if (inQuotes)
@@ -108,8 +153,8 @@ public sealed class CsvFile : IDisposable
                 {
                     if (_reader.Peek() == '"')
                     {
-                        _reader.Read();
-                        _field.Append('"');
+                        Read();
+                        Append('"');
                     }
                     else
                     {
@@ -123,7 +168,7 @@ public sealed class CsvFile : IDisposable
                         _line++;
                     }
 
-                    _field.Append((char)c);
+                    Append((char)c);
                 }
 
                 continue;
@@ -142,21 +187,21 @@ public sealed class CsvFile : IDisposable
                     break;
                 case '"':
                     malformed = true; // a quote inside an unquoted field, or text after a closing quote
-                    _field.Append('"');
+                    Append('"');
                     break;
                 case '\r' when _reader.Peek() == '\n':
                     break;
                 case '\r' or '\n':
                     _line++;
                     fields.Add(_field.ToString());
-                    return new CsvRow(startLine, [.. fields], malformed);
+                    return new CsvRow(startLine, [.. fields], malformed, _oversized);
                 default:
                     if (quotedField)
                     {
                         malformed = true;
                     }
 
-                    _field.Append((char)c);
+                    Append((char)c);
                     break;
             }
         }

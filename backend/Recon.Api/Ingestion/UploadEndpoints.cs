@@ -133,14 +133,26 @@ public static class UploadEndpoints
         var checksum = await BatchIngestion.ChecksumAsync(batch.Content, cancellationToken);
         if (await BatchIngestion.FindDuplicateAsync(query, period.PeriodId, checksum, cancellationToken) is { } duplicate)
         {
-            var earlierRejections = await BatchIngestion.RejectedRowsAsync(query, duplicate.BatchId, cancellationToken);
-            return TypedResults.Ok(IngestionResult.From(duplicate, earlierRejections.SelectMany(row => row.Errors), options.MaxErrorsInResponse, duplicate: true));
+            return await DuplicateOf(query, duplicate, options, cancellationToken);
         }
 
-        var outcome = await ingest(checksum, cancellationToken);
-        return TypedResults.Created(
-            $"/api/batches/{outcome.Summary.BatchId}",
-            IngestionResult.From(outcome.Summary, outcome.FirstErrors, options.MaxErrorsInResponse, duplicate: false));
+        try
+        {
+            var outcome = await ingest(checksum, cancellationToken);
+            return TypedResults.Created(
+                $"/api/batches/{outcome.Summary.BatchId}",
+                IngestionResult.From(outcome.Summary, outcome.FirstErrors, options.MaxErrorsInResponse, duplicate: false));
+        }
+        catch (DuplicateBatchException raced)
+        {
+            return await DuplicateOf(query, raced.Duplicate, options, cancellationToken);
+        }
+    }
+
+    private static async Task<IResult> DuplicateOf(IQuerySession query, BatchSummary duplicate, IngestionOptions options, CancellationToken cancellationToken)
+    {
+        var earlierRejections = await BatchIngestion.RejectedRowsAsync(query, duplicate.BatchId, cancellationToken);
+        return TypedResults.Ok(IngestionResult.From(duplicate, earlierRejections.SelectMany(row => row.Errors), options.MaxErrorsInResponse, duplicate: true));
     }
 
     private static IResult TooLarge(IngestionOptions options) =>
