@@ -67,6 +67,7 @@ app.UseStatusCodePages();
 app.UseSwagger();
 app.UseSwaggerUI(ui => ui.SwaggerEndpoint($"/swagger/{OpenApiSetup.DocumentName}/swagger.json", "Recon API v1"));
 app.UseReconAuth();
+app.UseRateLimiter();
 
 // After authentication, authorization and the antiforgery check (the key is kept per user), before the endpoints.
 app.UseMiddleware<IdempotencyMiddleware>();

@@ -37,11 +37,18 @@ public static class ReconStore
     }
 
     /// <summary>
+    /// Connections kept beyond the requests' share for the long holders: the bounded uploads (two at once by default,
+    /// up to two connections each), the one executing run (two) and Wolverine's durability agents (two).
+    /// </summary>
+    public const int BackgroundConnections = 8;
+
+    /// <summary>
     /// Connection defaults for this workload, unless the connection string says otherwise: Npgsql prepares the
     /// statements a request repeats (session and user loads, the queue's few query shapes), so PostgreSQL plans them
     /// once per connection; and the pool holds a few connections per core (8 at least), so under load requests queue
     /// for a connection in order instead of twenty backends time-slicing two cores — measured with
-    /// <c>./ops/recon bench review-queue</c>: p99 132 ms with the default 100, 80 ms with 8 (ADR 0007).
+    /// <c>./ops/recon bench review-queue</c>: p99 132 ms with the default 100, 80 ms with 8 (ADR 0007) — plus
+    /// <see cref="BackgroundConnections"/>, so uploads and a run never take the requests' connections.
     /// </summary>
     public static string Tuned(string connectionString)
     {
@@ -54,7 +61,7 @@ public static class ReconStore
 
         if (!Mentions(connectionString, "Maximum Pool Size", "Max Pool Size", "MaxPoolSize"))
         {
-            builder.MaxPoolSize = Math.Max(8, Environment.ProcessorCount * 4);
+            builder.MaxPoolSize = Math.Max(8, Environment.ProcessorCount * 4) + BackgroundConnections;
         }
 
         return builder.ConnectionString;

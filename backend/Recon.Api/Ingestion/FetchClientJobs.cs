@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Recon.Api.Periods;
 using Recon.Domain.Ingestion;
@@ -11,6 +12,7 @@ namespace Recon.Api.Ingestion;
 public static partial class FetchClientJobsEndpoint
 {
     [WolverinePost("/api/periods/{periodId}/client-jobs/fetch", OperationId = "fetchClientJobs")]
+    [EnableRateLimiting(UploadConcurrency.Policy)]
     [Tags("Ingestion")]
     [EndpointSummary("Pull the period's month of jobs from the configured client API")]
     [EndpointDescription("Follows the API's cursor page by page, retrying 429/5xx with backoff and jitter (honouring Retry-After). The batch is recorded only once every page is read, so an interrupted fetch can simply be retried. A failure is recorded as a failed batch and answered with 502. Fetching the same data again changes nothing (200, duplicate).")]

@@ -23,7 +23,9 @@ public static class IngestionModule
     {
         var section = builder.Configuration.GetSection(IngestionOptions.Section);
         builder.Services.Configure<IngestionOptions>(section);
-        var maxFileBytes = section.Get<IngestionOptions>()?.MaxFileBytes ?? new IngestionOptions().MaxFileBytes;
+        var settings = section.Get<IngestionOptions>() ?? new IngestionOptions();
+        var maxFileBytes = settings.MaxFileBytes;
+        builder.Services.AddUploadConcurrency(settings.MaxConcurrentUploads);
 
         // The transport limits sit just above the file limit, so an oversized file still reaches the endpoint's
         // own check and gets its clear 400; a far larger body is cut off by Kestrel without being read.

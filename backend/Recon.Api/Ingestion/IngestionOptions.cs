@@ -8,6 +8,9 @@ public sealed class IngestionOptions
     /// <summary>Largest accepted upload, in bytes (default 200 MB).</summary>
     public long MaxFileBytes { get; set; } = 200L * 1024 * 1024;
 
+    /// <summary>Uploads and client-API fetches ingested at once; one more gets 429 with Retry-After (default 2).</summary>
+    public int MaxConcurrentUploads { get; set; } = 2;
+
     /// <summary>At most this many row errors come back in an upload's response; all are listable per batch.</summary>
     public int MaxErrorsInResponse { get; set; } = 100;
 

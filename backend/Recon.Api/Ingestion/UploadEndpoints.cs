@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Recon.Api.Periods;
 using Recon.Domain.Ingestion;
@@ -19,6 +20,7 @@ public sealed class CsvUploadAttribute : Attribute
 public static class UploadEndpoints
 {
     [WolverinePost("/api/periods/{periodId}/ledger-lines", OperationId = "uploadLedgerLines")]
+    [EnableRateLimiting(UploadConcurrency.Policy)]
     [Tags("Ingestion")]
     [EndpointSummary("Upload the ERP's invoice lines (CSV) for a period")]
     [EndpointDescription("Multipart field `file`: a CSV with header invoice_number,line_no,job_ref,customer_site,description,service_date,qty,unit_price,line_total,currency,posted_date. Good rows are accepted, bad rows quarantined with line, field and reason. The same file again changes nothing (200, duplicate: true).")]
@@ -32,6 +34,7 @@ public static class UploadEndpoints
         Upload(periodId, BatchSource.LedgerCsv, request, store, query, options.Value, clock, null, cancellationToken);
 
     [WolverinePost("/api/periods/{periodId}/client-jobs", OperationId = "uploadClientJobs")]
+    [EnableRateLimiting(UploadConcurrency.Policy)]
     [Tags("Ingestion")]
     [EndpointSummary("Upload the client's jobs (CSV file or JSON array) for a period")]
     [EndpointDescription("Multipart field `file`: a CSV with header job_id,client_id,site_code,site_name,service_type,service_date,quantity,unit_rate,amount,currency,status,po_number,contact_email — or an application/json array of client-API job items. contact_email is personal data and is dropped on read.")]

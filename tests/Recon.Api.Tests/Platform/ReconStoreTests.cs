@@ -10,7 +10,7 @@ public class ReconStoreTests
     {
         var tuned = new NpgsqlConnectionStringBuilder(ReconStore.Tuned("Host=db;Database=recon;Username=recon"));
 
-        tuned.MaxPoolSize.ShouldBe(Math.Max(8, Environment.ProcessorCount * 4));
+        tuned.MaxPoolSize.ShouldBe(Math.Max(8, Environment.ProcessorCount * 4) + ReconStore.BackgroundConnections);
         tuned.MaxAutoPrepare.ShouldBe(64);
         (tuned.Host, tuned.Database).ShouldBe(("db", "recon"));
     }
