@@ -59,6 +59,7 @@ builder.Host.UseWolverine(options =>
 builder.Services.AddWolverineHttp();
 
 var app = builder.Build();
+UploadTempFolder.Prepare(app.Configuration, app.Logger);
 
 app.UseMiddleware<CorrelationIdMiddleware>();
 app.UseExceptionHandler();
