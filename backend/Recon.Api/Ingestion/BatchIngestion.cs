@@ -494,7 +494,7 @@ public static class BatchIngestion
     }
 
     private static async Task<RowNormalizer> NormalizerAsync(IQuerySession query, PeriodDetails period, CancellationToken cancellationToken) =>
-        new(await ReferenceCatalogs.SiteRegistryAsync(query, period.ClientId, cancellationToken), await ReferenceCatalogs.ServiceCatalogAsync(query, cancellationToken));
+        new(await ReferenceCatalogs.SiteRegistryAsync(query, period.ClientId, cancellationToken), await ReferenceCatalogs.ServiceCatalogAsync(query, cancellationToken), PlausibleValues.ForPeriod(period.Month));
 
     /// <summary>
     /// A row that cannot be mapped to columns at all: broken quoting, a field count other than the header's (fields are

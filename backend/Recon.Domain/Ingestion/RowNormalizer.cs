@@ -13,7 +13,10 @@ public sealed record RowOutcome<TRecord>(TRecord? Record, RejectedRow? Rejected)
 /// turned into canonical values — dates, amounts, currencies, job references, sites, service types — keeping the raw
 /// values and the lineage beside them.
 /// </summary>
-public sealed class RowNormalizer(SiteRegistry sites, ServiceCatalog services)
+/// <param name="sites">The client's sites, which site names resolve to.</param>
+/// <param name="services">The service catalog, which descriptions resolve to.</param>
+/// <param name="plausible">When set, rows whose dates or signs cannot be right for the period are rejected.</param>
+public sealed class RowNormalizer(SiteRegistry sites, ServiceCatalog services, PlausibleValues? plausible = null)
 {
     private static readonly LedgerLineRowValidator LedgerValidator = new();
 
@@ -30,6 +33,11 @@ public sealed class RowNormalizer(SiteRegistry sites, ServiceCatalog services)
         }
 
         // The validator has checked every value below, so parsing cannot fail here.
+        if (Implausible(row.Line, DateNormalizer.Parse(row.ServiceDate), "service_date", MoneyParser.ParseAmount(row.Qty), MoneyParser.ParseAmount(row.UnitPrice), MoneyParser.ParseAmount(row.LineTotal), "line_total", row.RawValues) is { } implausible)
+        {
+            return new RowOutcome<LedgerLineRecord>(null, implausible);
+        }
+
         DateOnly? postedDate = string.IsNullOrWhiteSpace(row.PostedDate) ? null : DateNormalizer.Parse(row.PostedDate);
         var invoice = TextKey.Tidy(row.InvoiceNumber);
         var lineNo = int.Parse(row.LineNo!.Trim(), CultureInfo.InvariantCulture);
@@ -61,6 +69,11 @@ public sealed class RowNormalizer(SiteRegistry sites, ServiceCatalog services)
         if (rejected is not null)
         {
             return new RowOutcome<ClientJobRecord>(null, rejected);
+        }
+
+        if (Implausible(row.Line, DateNormalizer.ParseIso(row.ServiceDate), "service_date", MoneyParser.ParseAmount(row.Quantity), MoneyParser.ParseAmount(row.UnitRate), MoneyParser.ParseAmount(row.Amount), "amount", row.RawValues) is { } implausible)
+        {
+            return new RowOutcome<ClientJobRecord>(null, implausible);
         }
 
         var siteCode = string.IsNullOrWhiteSpace(row.SiteCode) ? null : row.SiteCode.Trim();
@@ -104,6 +117,12 @@ public sealed class RowNormalizer(SiteRegistry sites, ServiceCatalog services)
         }
 
         return resolved;
+    }
+
+    private RejectedRow? Implausible(long line, DateOnly serviceDate, string dateField, decimal quantity, decimal rate, decimal total, string totalField, Func<IReadOnlyDictionary<string, string>> raw)
+    {
+        var errors = plausible?.Check(serviceDate, dateField, quantity, rate, total, totalField).Select(error => new RowError(line, error.Field, error.Message)).ToList();
+        return errors is { Count: > 0 } ? new RejectedRow(line, errors, raw()) : null;
     }
 
     /// <remarks>The raw values are built only for a rejected row: a valid row's record builds its own.</remarks>
