@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Recon.Api.Infrastructure;
 using Recon.Domain.Access;
 using Wolverine.Http;
 
@@ -38,7 +39,11 @@ public sealed record AuthProviders(bool Local, OidcProvider? Oidc);
 
 public static partial class AuthEndpoints
 {
+    /// <summary>A user name and password, even each character escaped as <c>\uXXXX</c>, fit in 2 KB; anonymous callers get no more.</summary>
+    public const long SignInBodyLimitBytes = 4 * 1024;
+
     [WolverinePost("/api/auth/sign-in", OperationId = "signIn")]
+    [RequestBodyLimit(SignInBodyLimitBytes)]
     [AllowAnonymous]
     [WithoutAntiforgery]
     [Tags("Authentication")]

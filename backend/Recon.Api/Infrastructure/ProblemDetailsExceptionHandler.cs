@@ -7,7 +7,7 @@ namespace Recon.Api.Infrastructure;
 
 /// <summary>
 /// The one place where an unhandled exception becomes a response: always ProblemDetails, never a stack trace.
-/// Concurrency losses become 409, unreadable requests 400, an unreachable or overloaded database
+/// Concurrency losses become 409, unreadable requests 400, oversized ones 413, an unreachable or overloaded database
 /// 503 with Retry-After, anything else 500 with the correlation id to quote.
 /// </summary>
 public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
@@ -31,9 +31,9 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             },
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ProblemDetails
             {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "File too large",
-                Detail = "The upload exceeds the size limit (Recon:Ingestion:MaxFileBytes); nothing was stored.",
+                Status = StatusCodes.Status413PayloadTooLarge,
+                Title = "Request too large",
+                Detail = httpContext.Features.Get<RequestBodyLimit>()?.Describe() ?? "The request body is larger than this route accepts; nothing was stored.",
             },
             BadHttpRequestException bad => new ProblemDetails
             {
@@ -45,7 +45,7 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "Malformed JSON",
-                Detail = json.Path is null ? "The request body is not valid JSON." : $"The request body is not valid JSON at {json.Path}.",
+                Detail = JsonInput.Describe(json),
             },
             _ when DatabaseFaults.IsUnavailable(exception) => new ProblemDetails
             {
