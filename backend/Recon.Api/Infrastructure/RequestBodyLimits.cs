@@ -19,7 +19,7 @@ public sealed record RequestBodyLimit(long Bytes, string? Setting)
 }
 
 /// <summary>
-/// A request-body limit per route (ADR 0008): uploads (<see cref="CsvUploadAttribute"/> endpoints) may send the
+/// A request-body limit per route (ADR 0009): uploads (<see cref="CsvUploadAttribute"/> endpoints) may send the
 /// configured file size, a route with <see cref="RequestBodyLimitAttribute"/> its own, every other route
 /// <c>Recon:Http:MaxRequestBodyBytes</c>. A declared length over the limit is refused at once (413) without reading
 /// a byte; a body without one is counted as it is read and cut off at the limit, so no route buffers more than it

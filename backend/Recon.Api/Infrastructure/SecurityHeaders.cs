@@ -1,7 +1,7 @@
 namespace Recon.Api.Infrastructure;
 
 /// <summary>
-/// The browser-facing headers every response carries, problems and 404s included (ADR 0008). The SPA is built
+/// The browser-facing headers every response carries, problems and 404s included (ADR 0009). The SPA is built
 /// without inline scripts or styles, so its policy allows only the API's own origin; Swagger UI's page needs inline
 /// styles and data: images, and gets that looser policy on <c>/swagger</c> only. Nothing may frame the API.
 /// </summary>
