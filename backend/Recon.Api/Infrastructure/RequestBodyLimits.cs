@@ -23,7 +23,7 @@ public sealed record RequestBodyLimit(long Bytes, string? Setting)
 /// configured file size, a route with <see cref="RequestBodyLimitAttribute"/> its own, every other route
 /// <c>Recon:Http:MaxRequestBodyBytes</c>. A declared length over the limit is refused at once (413) without reading
 /// a byte; a body without one is counted as it is read and cut off at the limit, so no route buffers more than it
-/// accepts. Kestrel's own limit is set to the same value, as a second guard at the transport.
+/// accepts. Kestrel's own limit is set just above it, as a second guard at the transport.
 /// </summary>
 public sealed class RequestBodyLimitMiddleware(RequestDelegate next, HttpSettings settings, IOptions<IngestionOptions> ingestion)
 {
@@ -39,9 +39,10 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, HttpSetting
             return;
         }
 
+        // One byte above ours, so the counting stream (whose 413 names the setting) speaks first and Kestrel stays the last guard.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } transport)
         {
-            transport.MaxRequestBodySize = limit.Bytes;
+            transport.MaxRequestBodySize = limit.Bytes + 1;
         }
 
         if (context.Request.ContentLength is null && context.Request.Body.CanRead)

@@ -102,8 +102,18 @@ public class when_request_bodies_are_large(AppFixture fixture) : IntegrationCont
         var periodId = await Host.GivenOpenPeriod("acme");
         var items = Enumerable.Range(1, 600).Select(n => new
         {
-            jobId = $"JOB-{n}", clientId = "acme", siteCode = "S-001", siteName = "Riverside Office Park", serviceType = "Window Cleaning",
-            serviceDate = "2026-10-05", quantity = 1m, unitRate = 10m, amount = 10m, currency = "USD", status = "completed", poNumber = $"PO-{n}",
+            jobId = $"JOB-{n}",
+            clientId = "acme",
+            siteCode = "S-001",
+            siteName = "Riverside Office Park",
+            serviceType = "Window Cleaning",
+            serviceDate = "2026-10-05",
+            quantity = 1m,
+            unitRate = 10m,
+            amount = 10m,
+            currency = "USD",
+            status = "completed",
+            poNumber = $"PO-{n}",
         }).ToArray();
 
         var result = await Scenario(x =>
