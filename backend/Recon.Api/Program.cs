@@ -30,13 +30,20 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.AddReconAuth();
 builder.Services.AddSingleton(RuleSettings.Checked(builder.Configuration));
 builder.Services.AddSingleton(ReviewModule.PolicyFrom(builder.Configuration));
+builder.AddReconHttp();
 builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
-    context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier);
+{
+    context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier;
+
+    // Wolverine answers an unreadable JSON body with the serializer's message; say it in the API's words.
+    if (context.ProblemDetails.Title == "Invalid JSON format")
+    {
+        context.ProblemDetails.Detail = JsonInput.Reworded(context.ProblemDetails.Detail);
+    }
+});
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 builder.Services.AddReconOpenApi();
-builder.Services.ConfigureHttpJsonOptions(json =>
-    json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 builder.Services.AddHealthChecks()
     .AddNpgSql(connectionString, name: "postgresql", tags: ["ready"]);
 
@@ -61,9 +68,11 @@ builder.Services.AddWolverineHttp();
 var app = builder.Build();
 UploadTempFolder.Prepare(app.Configuration, app.Logger);
 
+app.UseReconHttp();
 app.UseMiddleware<CorrelationIdMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<RequestBodyLimitMiddleware>();
 
 app.UseSwagger();
 app.UseSwaggerUI(ui => ui.SwaggerEndpoint($"/swagger/{OpenApiSetup.DocumentName}/swagger.json", "Recon API v1"));

@@ -34,7 +34,7 @@ public sealed class AuditEventsQuery
 {
     public const int MaxPageSize = 500;
 
-    /// <summary>1-based page number (default 1).</summary>
+    /// <summary>1-based page number, 1-1,000,000 (default 1).</summary>
     [FromQuery(Name = "page")]
     public int? Page { get; set; }
 
@@ -46,7 +46,7 @@ public sealed class AuditEventsQuery
     {
         public Validator()
         {
-            RuleFor(x => x.Page).GreaterThanOrEqualTo(1).WithMessage("Page must be 1 or more.");
+            RuleFor(x => x.Page).InclusiveBetween(1, Infrastructure.RequestValidation.MaxPage).WithMessage($"Page must be between 1 and {Infrastructure.RequestValidation.MaxPage}.");
             RuleFor(x => x.PageSize).InclusiveBetween(1, MaxPageSize).WithMessage($"Page size must be between 1 and {MaxPageSize}.");
         }
     }

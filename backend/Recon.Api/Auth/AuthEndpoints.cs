@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Recon.Api.Infrastructure;
 using Recon.Domain.Access;
 using Wolverine.Http;
 
@@ -38,7 +39,11 @@ public sealed record AuthProviders(bool Local, OidcProvider? Oidc);
 
 public static partial class AuthEndpoints
 {
+    /// <summary>A user name and password, even each character escaped as <c>\uXXXX</c>, fit in 2 KB; anonymous callers get no more.</summary>
+    public const long SignInBodyLimitBytes = 4 * 1024;
+
     [WolverinePost("/api/auth/sign-in", OperationId = "signIn")]
+    [RequestBodyLimit(SignInBodyLimitBytes)]
     [AllowAnonymous]
     [WithoutAntiforgery]
     [Tags("Authentication")]
@@ -65,27 +70,38 @@ public static partial class AuthEndpoints
             return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "JSON required", detail: "Send the credentials as application/json.");
         }
 
-        var throttleKey = SignInThrottle.KeyOf(UserDecider.Normalize(request.UserName), http);
-        if (throttle.RetryAfter(throttleKey) is { } wait)
+        var userName = UserDecider.Normalize(request.UserName);
+        if (throttle.RetryAfter(userName, http) is { } throttled)
         {
-            LogSignInThrottled(logger, UserDecider.Normalize(request.UserName));
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var minutes = $"{SignInThrottle.Window.TotalMinutes:0} minutes; try again in {Math.Ceiling(throttled.Wait.TotalMinutes):0} minutes.";
+            if (throttled.ByAddress)
+            {
+                LogSignInThrottledByAddress(logger, userName, http.Connection.RemoteIpAddress?.ToString());
+            }
+            else
+            {
+                LogSignInThrottled(logger, userName);
+            }
+
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(throttled.Wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Results.Problem(
                 statusCode: StatusCodes.Status429TooManyRequests,
                 title: "Too many failed sign-ins",
-                detail: $"{SignInThrottle.MaxFailures} sign-ins for this user failed from here within {SignInThrottle.Window.TotalMinutes:0} minutes; try again in {Math.Ceiling(wait.TotalMinutes):0} minutes.");
+                detail: throttled.ByAddress
+                    ? $"{SignInThrottle.MaxFailuresPerAddress} sign-ins failed from this address within {minutes}"
+                    : $"{SignInThrottle.MaxFailures} sign-ins for this user failed from here within {minutes}");
         }
 
         var account = await session.LoadAsync<UserAccount>(UserDecider.UserIdFor(request.UserName), cancellationToken);
         var verdict = passwords.Verify(account, request.Password);
         if (account is null || account.Disabled || verdict == PasswordVerificationResult.Failed)
         {
-            throttle.Failed(throttleKey);
-            LogSignInRefused(logger, UserDecider.Normalize(request.UserName));
+            throttle.Failed(userName, http);
+            LogSignInRefused(logger, userName);
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: "The user name or password is wrong.");
         }
 
-        throttle.Succeeded(throttleKey);
+        throttle.Succeeded(userName, http);
 
         var now = clock.GetUtcNow();
         session.LastModifiedBy = account.UserName;
@@ -164,4 +180,7 @@ public static partial class AuthEndpoints
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in refused for user name {UserName}: too many failed attempts from this address")]
     private static partial void LogSignInThrottled(ILogger logger, string userName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in refused for user name {UserName}: too many failed attempts for any user name from address {Address}")]
+    private static partial void LogSignInThrottledByAddress(ILogger logger, string userName, string? address);
 }

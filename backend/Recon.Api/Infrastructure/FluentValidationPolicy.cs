@@ -35,6 +35,12 @@ internal sealed class FluentValidationPolicy : IHttpPolicy
 
 public static class RequestValidation
 {
+    /// <summary>
+    /// The highest page number a paged list accepts: far past any real list, and low enough that
+    /// (page - 1) × the largest page size (500) stays well inside the 32-bit offset PostgreSQL and LINQ compute.
+    /// </summary>
+    public const int MaxPage = 1_000_000;
+
     public static async Task<IResult> ValidateAsync<T>(IEnumerable<IValidator<T>> validators, T request)
     {
         var failures = new List<FluentValidation.Results.ValidationFailure>();

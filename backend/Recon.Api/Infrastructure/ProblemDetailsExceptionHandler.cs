@@ -7,7 +7,8 @@ namespace Recon.Api.Infrastructure;
 
 /// <summary>
 /// The one place where an unhandled exception becomes a response: always ProblemDetails, never a stack trace.
-/// Concurrency losses become 409, unreadable requests 400, anything else 500 with the correlation id to quote.
+/// Concurrency losses become 409, unreadable requests 400, oversized ones 413, an unreachable or overloaded database
+/// 503 with Retry-After, anything else 500 with the correlation id to quote.
 /// </summary>
 public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
@@ -30,9 +31,9 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             },
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ProblemDetails
             {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "File too large",
-                Detail = "The upload exceeds the size limit (Recon:Ingestion:MaxFileBytes); nothing was stored.",
+                Status = StatusCodes.Status413PayloadTooLarge,
+                Title = "Request too large",
+                Detail = httpContext.Features.Get<RequestBodyLimit>()?.Describe() ?? "The request body is larger than this route accepts; nothing was stored.",
             },
             BadHttpRequestException bad => new ProblemDetails
             {
@@ -44,7 +45,13 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "Malformed JSON",
-                Detail = json.Path is null ? "The request body is not valid JSON." : $"The request body is not valid JSON at {json.Path}.",
+                Detail = JsonInput.Describe(json),
+            },
+            _ when DatabaseFaults.IsUnavailable(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Database unavailable",
+                Detail = $"The database could not be reached or is overloaded; nothing was changed. Try again in {DatabaseFaults.RetryAfterSeconds} seconds.",
             },
             _ => new ProblemDetails
             {
@@ -54,7 +61,11 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             },
         };
 
-        if (problem.Status >= 500)
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            LogDatabaseUnavailable(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+        else if (problem.Status >= 500)
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
@@ -64,6 +75,11 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = DatabaseFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -74,6 +90,9 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Database unavailable on {Method} {Path}: answered 503")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception, string method, PathString path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} refused with {Status}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string method, PathString path, int? status, string reason);

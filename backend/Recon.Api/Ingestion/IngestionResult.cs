@@ -24,7 +24,11 @@ public sealed record IngestionResult(
     }
 }
 
-/// <summary>A client job as the client's API and JSON uploads deliver it (camelCase). contactEmail is read and dropped.</summary>
+/// <summary>
+/// A client job as the client's API and JSON uploads deliver it (camelCase). contactEmail is read and dropped: fields
+/// this type does not name are skipped (the client's format, not a request of ours), unlike in API requests.
+/// </summary>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip)]
 public sealed record ClientJobItem(
     string? JobId,
     string? ClientId,

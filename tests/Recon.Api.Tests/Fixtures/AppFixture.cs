@@ -16,6 +16,12 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>A small upload limit, so the oversized-file behaviour is testable with a 1 MB file.</summary>
     public const long MaxFileBytes = 512 * 1024;
 
+    /// <summary>A reverse proxy whose forwarded headers the host believes (test requests otherwise come from no address).</summary>
+    public const string KnownProxy = "10.20.30.40";
+
+    /// <summary>A network of proxies the host believes.</summary>
+    public const string KnownProxyNetwork = "192.0.2.0/24";
+
     public IAlbaHost Host { get; private set; } = null!;
 
     public CapturedLogs Logs { get; } = new();
@@ -24,7 +30,12 @@ public sealed class AppFixture : IAsyncLifetime
     {
         Host = await TestHosts.StartAsync(
             Schema,
-            new Dictionary<string, string> { ["Recon:Ingestion:MaxFileBytes"] = MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            new Dictionary<string, string>
+            {
+                ["Recon:Ingestion:MaxFileBytes"] = MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Recon:Http:KnownProxies"] = KnownProxy,
+                ["Recon:Http:KnownNetworks"] = KnownProxyNetwork,
+            },
             Logs);
     }
 
