@@ -9,7 +9,7 @@ OUT="$ROOT/.test-output"
 
 record() { # record NAME PASSED FAILED
   TOTAL_PASSED=$((TOTAL_PASSED + $2)); TOTAL_FAILED=$((TOTAL_FAILED + $3))
-  SUITE_LINES+=("$(printf '%-28s %5s passed, %s failed' "$1" "$2" "$3")")
+  SUITE_LINES+=("$(printf '%-44s %5s passed, %s failed' "$1" "$2" "$3")")
   if [ "$3" -eq 0 ]; then log "✔ $1: $2 passed"; else log "✘ $1: $3 failed, $2 passed (see $OUT)"; fi
 }
 
@@ -34,7 +34,8 @@ suite_dotnet() {
   local results="$OUT/trx"
   rm -rf "$results"; mkdir -p "$results"
   local rc=0
-  dotnet test Recon.sln --no-build -c Release --logger "trx" --logger "console;verbosity=minimal" \
+  # The reliability suite runs on its own after this one (suite_reliability).
+  dotnet test Recon.sln --no-build -c Release --filter "FullyQualifiedName!~.Reliability." --logger "trx" --logger "console;verbosity=minimal" \
     --results-directory "$results" >"$OUT/dotnet-test.log" 2>&1 || rc=$?
   local file name passed failed reported=0 any_failed=0
   for file in "$results"/*.trx; do
@@ -47,6 +48,25 @@ suite_dotnet() {
   done
   if [ "$rc" -ne 0 ] && [ "$any_failed" -eq 0 ]; then record "dotnet test (runner)" 0 1; fi # crashed before reporting
   if [ "$rc" -ne 0 ] || [ "$reported" -eq 0 ]; then grep -E "Failed |Error Message|Assert|Exception|error" -A4 "$OUT/dotnet-test.log" >&2 || true; fi
+}
+
+# Faults (kill -9 of a real API process, dropped database connections, races, the malformed-input corpus) and the
+# invariants each must keep; its line reports how many of each, then it joins the summary as one suite.
+suite_reliability() {
+  local results="$OUT/trx-reliability" report="$OUT/reliability-report.tsv" rc=0
+  rm -rf "$results" "$report"; mkdir -p "$results"
+  RECON_RELIABILITY_REPORT="$report" dotnet test tests/Recon.Api.Tests/Recon.Api.Tests.csproj --no-build -c Release \
+    --filter "FullyQualifiedName~.Reliability." --logger "trx;LogFileName=reliability.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results" >"$OUT/reliability.log" 2>&1 || rc=$?
+  local passed=0 failed=0 faults=0 invariants=0
+  if [ -f "$results/reliability.trx" ]; then read -r passed failed < <(count_trx_file "$results/reliability.trx"); fi
+  if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+  if [ -f "$report" ]; then
+    read -r faults invariants < <(awk -F '\t' '{ f++; i += $2 } END { print f + 0, i + 0 }' "$report")
+  fi
+  [ "$rc" -eq 0 ] || grep -E "Failed |Error Message|Assert|Exception" -A4 "$OUT/reliability.log" >&2 || true
+  log "reliability: $faults faults tried, $invariants invariants held"
+  record "reliability ($faults faults, $invariants invariants)" "$passed" "$failed"
 }
 
 suite_json() { # suite_json NAME REPORT NODE_EXPRESSION_FOR_"passed failed" COMMAND...
@@ -90,6 +110,7 @@ run_all_suites() {
   check "dotnet build" dotnet build Recon.sln -c Release -nologo
   check "dotnet format" dotnet format Recon.sln --verify-no-changes --no-restore
   suite_dotnet
+  suite_reliability
 
   check "spa typecheck (tsc)" npm run typecheck
   check "spa lint (eslint)" npm run lint

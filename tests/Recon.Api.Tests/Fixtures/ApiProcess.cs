@@ -33,6 +33,14 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public static async Task<ApiProcess> StartAsync(string schema, IReadOnlyDictionary<string, string>? settings = null)
     {
+        // A clean schema each time: the first admin is seeded with this run's password only into an empty store.
+        await using (var connection = new Npgsql.NpgsqlConnection(Environment.GetEnvironmentVariable("ConnectionStrings__Recon")))
+        {
+            await connection.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"drop schema if exists {schema} cascade", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+
         var api = new ApiProcess(schema, settings ?? new Dictionary<string, string>());
         await api.StartAgainAsync();
         return api;

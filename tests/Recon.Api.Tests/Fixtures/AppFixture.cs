@@ -22,6 +22,9 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>A network of proxies the host believes.</summary>
     public const string KnownProxyNetwork = "192.0.2.0/24";
 
+    /// <summary>Room for the race tests' five uploads at once; the limit itself is tested at this value.</summary>
+    public const int MaxConcurrentUploads = 6;
+
     public IAlbaHost Host { get; private set; } = null!;
 
     public CapturedLogs Logs { get; } = new();
@@ -33,6 +36,7 @@ public sealed class AppFixture : IAsyncLifetime
             new Dictionary<string, string>
             {
                 ["Recon:Ingestion:MaxFileBytes"] = MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Recon:Ingestion:MaxConcurrentUploads"] = MaxConcurrentUploads.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Recon:Http:KnownProxies"] = KnownProxy,
                 ["Recon:Http:KnownNetworks"] = KnownProxyNetwork,
             },

@@ -26,5 +26,25 @@ public class when_requests_race(AppFixture fixture) : IntegrationContext(fixture
         var runs = await query.Query<RunSummary>().Where(run => run.PeriodId == periodId).ToListAsync();
         var run = await Host.WaitForRun(runs.ShouldHaveSingleItem().RunId);
         run.Status.ShouldBe(RunStatus.Completed);
+        ReliabilityReport.Add("10 concurrent run requests", 3);
+    }
+
+    [Fact]
+    public async Task twenty_decisions_on_one_exception_at_once_have_exactly_one_winner_and_nineteen_409s()
+    {
+        var (periodId, _) = await Host.GivenReconciledMonth(jobs: 60);
+        var item = await Host.FirstInQueue(periodId);
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Host.Scenario(x =>
+        {
+            x.Post.Json(new { expectedVersion = item.Version, reasonCode = "billingCorrected", comment = $"racer {i}" }).ToUrl($"/api/exceptions/{item.ExceptionId}/resolve");
+            x.IgnoreStatusCode();
+        })).Select(async scenario => (await scenario).Context.Response.StatusCode));
+
+        statuses.Count(status => status == 200).ShouldBe(1, string.Join(", ", statuses));
+        statuses.Count(status => status == 409).ShouldBe(19, string.Join(", ", statuses));
+        await using var query = Store.QuerySession();
+        (await query.Events.FetchStreamStateAsync(item.ExceptionId))!.Version.ShouldBe(item.Version + 1);
+        ReliabilityReport.Add("20 concurrent decisions", 3);
     }
 }

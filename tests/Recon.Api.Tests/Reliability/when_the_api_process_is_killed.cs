@@ -67,6 +67,7 @@ public class when_the_api_process_is_killed
         ((long)(await completions.ExecuteScalarAsync())!).ShouldBe(2, "one RunStarted and one RunCompleted");
         var again = await api.Http.PostAsync($"/api/periods/{periodId}/runs", null);
         again.StatusCode.ShouldBe(HttpStatusCode.Accepted, "the period can be run again");
+        ReliabilityReport.Add("kill -9 during a run", 4);
     }
 
     [Fact]
@@ -98,5 +99,6 @@ public class when_the_api_process_is_killed
         again.StatusCode.ShouldBe(HttpStatusCode.Created, await again.Content.ReadAsStringAsync());
         var result = await again.Content.ReadFromJsonAsync<JsonElement>(Json);
         result.GetProperty("recordsNew").GetInt32().ShouldBe(result.GetProperty("rowsAccepted").GetInt32());
+        ReliabilityReport.Add("kill -9 during an upload", 5);
     }
 }

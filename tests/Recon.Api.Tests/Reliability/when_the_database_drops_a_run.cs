@@ -29,6 +29,7 @@ public class when_the_database_drops_a_run(AppFixture fixture) : IntegrationCont
         events.Count(e => e.Data is RunStarted).ShouldBe(1);
         var matches = await query.Query<RunMatchView>().Where(m => m.RunId == run.RunId).CountAsync();
         matches.ShouldBe(run.Kpis!.Matches);
+        ReliabilityReport.Add("connection dropped while a run records", 4);
     }
 
     [Fact]
@@ -52,5 +53,6 @@ public class when_the_database_drops_a_run(AppFixture fixture) : IntegrationCont
 
         var again = await Host.WaitForRun(await Host.RequestRun(periodId));
         again.Status.ShouldBe(RunStatus.Completed);
+        ReliabilityReport.Add($"connection dropped on each of {ExecuteRunHandler.MaxAttempts} run attempts", 4);
     }
 }

@@ -25,7 +25,7 @@ public class when_uploads_crowd_in(AppFixture fixture) : IntegrationContext(fixt
             await hold.ExecuteNonQueryAsync();
         }
 
-        var admitted = Enumerable.Range(0, new IngestionOptions().MaxConcurrentUploads)
+        var admitted = Enumerable.Range(0, AppFixture.MaxConcurrentUploads)
             .Select(i => Host.Scenario(x =>
             {
                 x.Post.MultipartFormData(Uploads.CsvFile(csv + $"INV-{i + 2},1,J2,Site A,Window Cleaning,2026-10-01,1,10.00,10.00,USD,\r\n")).ToUrl($"/api/periods/{periodId}/ledger-lines");
@@ -56,6 +56,7 @@ public class when_uploads_crowd_in(AppFixture fixture) : IntegrationContext(fixt
 
         // The slots are free again.
         await Host.UploadLedger(periodId, csv + "INV-9,1,J9,Site A,Window Cleaning,2026-10-01,1,10.00,10.00,USD,\r\n");
+        ReliabilityReport.Add($"{AppFixture.MaxConcurrentUploads + 1} uploads at once", 6);
     }
 
     private async Task<long> WaitingOnTheTurnAsync()

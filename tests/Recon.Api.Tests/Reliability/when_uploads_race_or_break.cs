@@ -43,6 +43,7 @@ public class when_uploads_race_or_break(AppFixture fixture) : IntegrationContext
         versions.ShouldAllBe(record => record.Version == 1);
         await using var query = Store.QuerySession();
         (await query.Query<BatchSummary>().Where(b => b.PeriodId == periodId).CountAsync()).ShouldBe(1);
+        ReliabilityReport.Add("the same file uploaded 5 times at once", 5);
     }
 
     [Fact]
@@ -57,6 +58,8 @@ public class when_uploads_race_or_break(AppFixture fixture) : IntegrationContext
         {
             record.Select(v => v.Version).Order().ToArray().ShouldBe([1, 2, 3, 4], $"record {record.Key}");
         }
+
+        ReliabilityReport.Add("3 different edits uploaded at once", 1);
     }
 
     [Fact]
@@ -84,6 +87,7 @@ public class when_uploads_race_or_break(AppFixture fixture) : IntegrationContext
         await using var events = new NpgsqlCommand($"select count(*) from {Store.Options.Events.DatabaseSchemaName}.mt_events where data::text like '%' || $1 || '%'", connection);
         events.Parameters.Add(new NpgsqlParameter { Value = Canary });
         ((long)(await events.ExecuteScalarAsync())!).ShouldBe(0);
+        ReliabilityReport.Add("rows with 12, 11 and 14 of 13 fields", 7);
     }
 
     [Theory]
@@ -120,6 +124,7 @@ public class when_uploads_race_or_break(AppFixture fixture) : IntegrationContext
         }
 
         (await LedgerVersions(periodId)).ShouldBeEmpty();
+        ReliabilityReport.Add($"{fault} at line {line}", 2);
     }
 
     [Fact]
@@ -155,5 +160,6 @@ public class when_uploads_race_or_break(AppFixture fixture) : IntegrationContext
         failed.ShouldNotBeNull().Status.ShouldBe(BatchStatus.Failed);
         failed.FailureReason!.ShouldContain("closed the connection");
         (await LedgerVersions(periodId)).ShouldBeEmpty();
+        ReliabilityReport.Add("an upload abandoned by its client", 3);
     }
 }
