@@ -5,7 +5,6 @@ using System.Text.Encodings.Web;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Recon.Domain.Access;
 
 namespace Recon.Api.Auth;
 
@@ -39,7 +38,8 @@ public sealed class ApiTokenUsageRecorder
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer recon_…</c>: the token must exist, be unrevoked and unexpired. Its
-/// principal is named <c>token:{name}</c> and carries the token's access instead of roles.
+/// principal is named <c>token:{name}</c>, carries the token's access instead of roles, and acts for the user who
+/// issued the token (<see cref="ReconClaims.IssuedBy"/>, with the token's id): maker-checker holds that user accountable.
 /// </summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -90,7 +90,7 @@ public sealed class ApiTokenAuthenticationHandler(
             await db.SaveChangesAsync(Context.RequestAborted);
         }
 
-        var principal = ReconClaims.Principal(Scheme.Name, ApiTokenDecider.PrincipalName(token.Name), token.Name, "token", [], token.Access);
+        var principal = ReconClaims.TokenPrincipal(Scheme.Name, token.Id, token.Name, token.Access, token.CreatedBy);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 

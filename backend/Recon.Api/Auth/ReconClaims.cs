@@ -1,5 +1,8 @@
 using System.Security.Claims;
+using Marten;
+using Recon.Api.Infrastructure;
 using Recon.Domain.Access;
+using Recon.Domain.Review;
 
 namespace Recon.Api.Auth;
 
@@ -12,9 +15,15 @@ public static class ReconClaims
     /// <summary>An API token's access (<c>readOnly</c>/<c>readWrite</c>); only token principals have it.</summary>
     public const string TokenAccess = "recon:token_access";
 
+    /// <summary>The user who issued an API token: the person a token principal acts for; only token principals have it.</summary>
+    public const string IssuedBy = "recon:issued_by";
+
+    /// <summary>The id of the API token a principal authenticated with; only token principals have it.</summary>
+    public const string TokenId = "recon:token_id";
+
     public const string DisplayName = "recon:display_name";
 
-    public static ClaimsPrincipal Principal(string authenticationType, string name, string displayName, string authentication, IEnumerable<string> roles, ApiTokenAccess? tokenAccess = null)
+    public static ClaimsPrincipal Principal(string authenticationType, string name, string displayName, string authentication, IEnumerable<string> roles)
     {
         var claims = new List<Claim>
         {
@@ -23,12 +32,34 @@ public static class ReconClaims
             new(Authentication, authentication),
         };
         claims.AddRange(roles.Select(role => new Claim(ClaimTypes.Role, role)));
-        if (tokenAccess is { } access)
-        {
-            claims.Add(new Claim(TokenAccess, access.ToString()));
-        }
-
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));
+    }
+
+    /// <summary>An API token's principal: named <c>token:{name}</c>, with the token's access instead of roles, acting for the user who issued it.</summary>
+    public static ClaimsPrincipal TokenPrincipal(string authenticationType, Guid tokenId, string tokenName, ApiTokenAccess access, string issuedBy)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, ApiTokenDecider.PrincipalName(tokenName)),
+            new(DisplayName, tokenName),
+            new(Authentication, "token"),
+            new(TokenAccess, access.ToString()),
+            new(IssuedBy, issuedBy),
+            new(TokenId, tokenId.ToString()),
+        };
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));
+    }
+
+    /// <summary>
+    /// Who a decision is by: the principal the events name, and the person accountable for it — the signed-in user,
+    /// or the user who issued the API token the request came with.
+    /// </summary>
+    public static DecisionMaker DecisionMakerOf(ClaimsPrincipal user)
+    {
+        var name = Actor.NameOf(user);
+        return user.FindFirstValue(IssuedBy) is { } issuer && Guid.TryParse(user.FindFirstValue(TokenId), out var tokenId)
+            ? DecisionMaker.Token(name, issuer, tokenId)
+            : DecisionMaker.User(name);
     }
 
     public static ApiTokenAccess? TokenAccessOf(ClaimsPrincipal user) =>
@@ -36,6 +67,20 @@ public static class ReconClaims
 
     public static IReadOnlyList<string> RolesOf(ClaimsPrincipal user) =>
         user.FindAll(ClaimTypes.Role).Select(claim => claim.Value).ToList();
+
+    /// <summary>
+    /// Stamps who acts on the events a session appends: the principal as the user name and, for an API token, the
+    /// headers <c>onBehalfOf</c> (the user who issued it) and <c>tokenId</c>, so an auditor sees whom a token acted for.
+    /// </summary>
+    public static void StampOn(IDocumentSession session, DecisionMaker actor)
+    {
+        session.LastModifiedBy = actor.Name;
+        if (actor.TokenId is { } tokenId)
+        {
+            session.SetHeader("onBehalfOf", actor.Person);
+            session.SetHeader("tokenId", tokenId);
+        }
+    }
 
     /// <summary>For the refusal log: roles, or the token's access, or "none".</summary>
     public static string Describe(ClaimsPrincipal user) =>

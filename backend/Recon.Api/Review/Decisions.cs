@@ -179,9 +179,9 @@ public static class CaseDecisions
     }
 
     public static async Task<Outcome> DecideAsync(
-        IDocumentSession session, Guid exceptionId, int? expectedVersion, CaseCommand command, string actor, ReviewPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
+        IDocumentSession session, Guid exceptionId, int? expectedVersion, CaseCommand command, DecisionMaker actor, ReviewPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        session.LastModifiedBy = actor;
+        ReconClaims.StampOn(session, actor);
         var stream = await session.Events.FetchForWriting<ReviewCase>(exceptionId, cancellationToken);
         if (stream.Aggregate is null)
         {
@@ -376,7 +376,7 @@ public static class DecisionEndpoints
 
     private static async Task<IResult> Run(
         IDocumentSession session, Guid exceptionId, int? expectedVersion, CaseCommand command, ClaimsPrincipal user, ReviewPolicy policy, TimeProvider clock, CancellationToken cancellationToken) =>
-        CaseDecisions.ToResult(await CaseDecisions.DecideAsync(session, exceptionId, expectedVersion, command, Actor.NameOf(user), policy, clock.GetUtcNow(), cancellationToken));
+        CaseDecisions.ToResult(await CaseDecisions.DecideAsync(session, exceptionId, expectedVersion, command, ReconClaims.DecisionMakerOf(user), policy, clock.GetUtcNow(), cancellationToken));
 
     /// <summary>A manual match may only name records ingested into the exception's period.</summary>
     private static async Task<IResult?> UnknownRecordsAsync(IQuerySession session, Guid periodId, LinkRequest request, CancellationToken cancellationToken)
