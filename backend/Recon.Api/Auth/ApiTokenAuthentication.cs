@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Recon.Domain.Access;
 
 namespace Recon.Api.Auth;
 
@@ -90,7 +91,9 @@ public sealed class ApiTokenAuthenticationHandler(
             await db.SaveChangesAsync(Context.RequestAborted);
         }
 
-        var principal = ReconClaims.TokenPrincipal(Scheme.Name, token.Id, token.Name, token.Access, token.CreatedBy);
+        // The token sees what its issuer sees, as the issuer's account is now (an issuer without a local account, e.g. OIDC-only, is not limited).
+        var issuer = await db.LoadAsync<UserAccount>(UserDecider.UserIdFor(token.CreatedBy), Context.RequestAborted);
+        var principal = ReconClaims.TokenPrincipal(Scheme.Name, token.Id, token.Name, token.Access, token.CreatedBy, issuer?.State.ClientAccess ?? ClientAccess.All);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 

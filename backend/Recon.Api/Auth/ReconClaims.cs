@@ -21,9 +21,15 @@ public static class ReconClaims
     /// <summary>The id of the API token a principal authenticated with; only token principals have it.</summary>
     public const string TokenId = "recon:token_id";
 
+    /// <summary>Present (value <c>true</c>) when the principal may see only some clients; each is then a <see cref="Client"/> claim.</summary>
+    public const string ClientsLimited = "recon:clients_limited";
+
+    /// <summary>A client the principal may see and act on; only when <see cref="ClientsLimited"/> is present.</summary>
+    public const string Client = "recon:client";
+
     public const string DisplayName = "recon:display_name";
 
-    public static ClaimsPrincipal Principal(string authenticationType, string name, string displayName, string authentication, IEnumerable<string> roles)
+    public static ClaimsPrincipal Principal(string authenticationType, string name, string displayName, string authentication, IEnumerable<string> roles, ClientAccess clients)
     {
         var claims = new List<Claim>
         {
@@ -32,11 +38,15 @@ public static class ReconClaims
             new(Authentication, authentication),
         };
         claims.AddRange(roles.Select(role => new Claim(ClaimTypes.Role, role)));
+        claims.AddRange(ClientClaims(clients));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));
     }
 
-    /// <summary>An API token's principal: named <c>token:{name}</c>, with the token's access instead of roles, acting for the user who issued it.</summary>
-    public static ClaimsPrincipal TokenPrincipal(string authenticationType, Guid tokenId, string tokenName, ApiTokenAccess access, string issuedBy)
+    /// <summary>
+    /// An API token's principal: named <c>token:{name}</c>, with the token's access instead of roles, acting for the
+    /// user who issued it and limited to that user's clients.
+    /// </summary>
+    public static ClaimsPrincipal TokenPrincipal(string authenticationType, Guid tokenId, string tokenName, ApiTokenAccess access, string issuedBy, ClientAccess issuersClients)
     {
         var claims = new List<Claim>
         {
@@ -47,8 +57,15 @@ public static class ReconClaims
             new(IssuedBy, issuedBy),
             new(TokenId, tokenId.ToString()),
         };
+        claims.AddRange(ClientClaims(issuersClients));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));
     }
+
+    /// <summary>Which clients the principal may see and act on (all, unless its user was limited to some).</summary>
+    public static ClientAccess ClientAccessOf(ClaimsPrincipal user) =>
+        user.HasClaim(claim => claim.Type == ClientsLimited)
+            ? new ClientAccess(false, user.FindAll(Client).Select(claim => claim.Value).ToList())
+            : ClientAccess.All;
 
     /// <summary>
     /// Who a decision is by: the principal the events name, and the person accountable for it — the signed-in user,
@@ -81,6 +98,9 @@ public static class ReconClaims
             session.SetHeader("tokenId", tokenId);
         }
     }
+
+    private static IEnumerable<Claim> ClientClaims(ClientAccess clients) =>
+        clients.AllClients ? [] : [new Claim(ClientsLimited, "true"), .. clients.ClientIds.Select(client => new Claim(Client, client))];
 
     /// <summary>For the refusal log: roles, or the token's access, or "none".</summary>
     public static string Describe(ClaimsPrincipal user) =>
