@@ -90,6 +90,7 @@ app.MapWolverineEndpoints(http =>
     http.RejectUnparseableQueryValues = true;
     http.AddPolicy<DefaultAuthorizationConvention>();
     http.AddPolicy<FluentValidationPolicy>();
+    http.AddPolicy<ClientScopePolicy>();
     http.AddMiddleware(typeof(EventMetadataMiddleware), EventMetadataMiddleware.AppliesTo);
     http.MapConcurrencyFailuresToConflict();
 });

@@ -39,7 +39,8 @@ public sealed class ApiTokenUsageRecorder
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer recon_…</c>: the token must exist, be unrevoked and unexpired. Its
-/// principal is named <c>token:{name}</c> and carries the token's access instead of roles.
+/// principal is named <c>token:{name}</c>, carries the token's access instead of roles, and acts for the user who
+/// issued the token (<see cref="ReconClaims.IssuedBy"/>, with the token's id): maker-checker holds that user accountable.
 /// </summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -90,7 +91,9 @@ public sealed class ApiTokenAuthenticationHandler(
             await db.SaveChangesAsync(Context.RequestAborted);
         }
 
-        var principal = ReconClaims.Principal(Scheme.Name, ApiTokenDecider.PrincipalName(token.Name), token.Name, "token", [], token.Access);
+        // The token sees what its issuer sees, as the issuer's account is now (an issuer without a local account, e.g. OIDC-only, is not limited).
+        var issuer = await db.LoadAsync<UserAccount>(UserDecider.UserIdFor(token.CreatedBy), Context.RequestAborted);
+        var principal = ReconClaims.TokenPrincipal(Scheme.Name, token.Id, token.Name, token.Access, token.CreatedBy, issuer?.State.ClientAccess ?? ClientAccess.All);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 

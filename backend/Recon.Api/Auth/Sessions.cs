@@ -160,7 +160,7 @@ public sealed class SessionAuthenticationHandler(
 
         Context.Items[typeof(UserSession)] = session;
         var roles = session.ExternalRoles ?? user!.Roles.ToList();
-        var principal = ReconClaims.Principal(Scheme.Name, session.UserName, user?.DisplayName ?? session.UserName, session.Authentication, roles);
+        var principal = ReconClaims.Principal(Scheme.Name, session.UserName, user?.DisplayName ?? session.UserName, session.Authentication, roles, user?.State.ClientAccess ?? ClientAccess.All);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 

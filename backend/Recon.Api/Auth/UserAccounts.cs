@@ -16,9 +16,11 @@ public sealed record UserAccount(
     string PasswordHash,
     IReadOnlyList<string> Roles,
     bool Disabled,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    ClientAccess? Clients = null)
 {
-    public UserState State => new(UserName, Roles, Disabled);
+    /// <summary>The decider's view; <c>Clients</c> is null until an admin first changes the user's client access (all clients).</summary>
+    public UserState State => new(UserName, Roles, Disabled, Clients);
 }
 
 public sealed partial class UserAccountProjection : SingleStreamProjection<UserAccount, Guid>
@@ -27,6 +29,8 @@ public sealed partial class UserAccountProjection : SingleStreamProjection<UserA
         new(UserDecider.UserIdFor(registered.UserName), registered.UserName, registered.DisplayName, registered.PasswordHash, registered.Roles, false, registered.RegisteredAt);
 
     public static UserAccount Apply(UserRolesChanged changed, UserAccount user) => user with { Roles = changed.Roles };
+
+    public static UserAccount Apply(UserClientAccessChanged changed, UserAccount user) => user with { Clients = changed.Access };
 
     public static UserAccount Apply(UserPasswordChanged changed, UserAccount user) => user with { PasswordHash = changed.PasswordHash };
 

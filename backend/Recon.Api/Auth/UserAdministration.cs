@@ -10,11 +10,18 @@ using Wolverine.Http;
 
 namespace Recon.Api.Auth;
 
-/// <summary>A local user as the admin screen shows it (never the password hash).</summary>
-public sealed record UserView(string UserName, string DisplayName, IReadOnlyList<string> Roles, bool Disabled, DateTimeOffset CreatedAt, DateTimeOffset? LastSignInAt)
+/// <summary>
+/// A local user as the admin screen shows it (never the password hash). <c>AllClients</c> is true when the user sees
+/// every client's data (the default); otherwise only <c>ClientIds</c>.
+/// </summary>
+public sealed record UserView(
+    string UserName, string DisplayName, IReadOnlyList<string> Roles, bool Disabled, DateTimeOffset CreatedAt, DateTimeOffset? LastSignInAt, bool AllClients, IReadOnlyList<string> ClientIds)
 {
-    public static UserView From(UserAccount account, UserSignIn? signIn) =>
-        new(account.UserName, account.DisplayName, account.Roles, account.Disabled, account.CreatedAt, signIn?.LastSignInAt);
+    public static UserView From(UserAccount account, UserSignIn? signIn)
+    {
+        var clients = account.State.ClientAccess;
+        return new(account.UserName, account.DisplayName, account.Roles, account.Disabled, account.CreatedAt, signIn?.LastSignInAt, clients.AllClients, clients.ClientIds);
+    }
 }
 
 public sealed record UserList(IReadOnlyList<UserView> Items);
@@ -61,6 +68,30 @@ public sealed record ChangeUserRoles(IReadOnlyList<string> Roles)
     public sealed class Validator : AbstractValidator<ChangeUserRoles>
     {
         public Validator() => RuleFor(x => x.Roles).AreKnownRoles();
+    }
+}
+
+/// <summary>Set which clients' data a user may see and act on.</summary>
+/// <param name="AllClients">True: every client (the default for every user). False: only <c>ClientIds</c>.</param>
+/// <param name="ClientIds">With <c>allClients: false</c>, 1-200 client ids; ignored otherwise.</param>
+public sealed record ChangeUserClients(bool? AllClients, IReadOnlyList<string>? ClientIds)
+{
+    public const int MaxClients = 200;
+
+    public ClientAccess ToAccess() => AllClients == true ? ClientAccess.All : ClientAccess.Only(ClientIds ?? []);
+
+    public sealed class Validator : AbstractValidator<ChangeUserClients>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.AllClients).NotNull().WithMessage("AllClients is required: true for every client, false for only clientIds.");
+            RuleFor(x => x.ClientIds).NotEmpty().When(x => x.AllClients == false)
+                .WithMessage("ClientIds needs at least one client when allClients is false.");
+            RuleFor(x => x.ClientIds).Must(ids => ids!.Count <= MaxClients).When(x => x.ClientIds is not null)
+                .WithMessage($"ClientIds may list at most {MaxClients} clients.");
+            RuleForEach(x => x.ClientIds).Must(id => Domain.Periods.ClientId.TryParse(id, out _))
+                .WithMessage("ClientIds: '{PropertyValue}' is not a client id (1-64 letters, digits, '-', '_' or '.', starting with a letter or digit).");
+        }
     }
 }
 
@@ -128,6 +159,28 @@ public static class UserAdministrationEndpoints
                 stream.AppendOne(changed);
                 return TypedResults.Ok(UserView.From(UserAccountProjection.Apply(changed, stream.Aggregate!), await session.LoadAsync<UserSignIn>(changed.UserName, cancellationToken)));
             case Decision<UserRolesChanged>.Rejected(var rejection):
+                return rejection.ToProblem();
+            default:
+                throw new InvalidOperationException("Unknown decision.");
+        }
+    }
+
+    [WolverinePut("/api/admin/users/{userName}/clients", OperationId = "changeUserClients")]
+    [Authorize(Policy = Policies.Administer)]
+    [Tags("Administration")]
+    [EndpointSummary("Limit a user (and the API tokens they issued) to some clients, or allow all clients again (takes effect at the next request)")]
+    [ProducesResponseType<UserView>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> ChangeClients(
+        string userName, ChangeUserClients request, IDocumentSession session, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var stream = await session.Events.FetchForWriting<UserAccount>(UserDecider.UserIdFor(userName), cancellationToken);
+        switch (UserDecider.ChangeClientAccess(stream.Aggregate?.State, userName, request.ToAccess(), Actor.NameOf(user), clock.GetUtcNow()))
+        {
+            case Decision<UserClientAccessChanged>.Accepted(var changed):
+                stream.AppendOne(changed);
+                return TypedResults.Ok(UserView.From(UserAccountProjection.Apply(changed, stream.Aggregate!), await session.LoadAsync<UserSignIn>(changed.UserName, cancellationToken)));
+            case Decision<UserClientAccessChanged>.Rejected(var rejection):
                 return rejection.ToProblem();
             default:
                 throw new InvalidOperationException("Unknown decision.");

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Recon.Api.Auth;
 using Recon.Api.Infrastructure;
 using Recon.Domain;
 using Recon.Domain.Periods;
@@ -41,6 +42,7 @@ public static class OpenPeriodEndpoint
     [EndpointSummary("Open a reconciliation period")]
     [EndpointDescription("Opens the period of one client and one month. A client has at most one period per month: a second request for the same client and month is refused with 409.")]
     [ProducesResponseType<PeriodOpenedResponse>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<IResult> Post(
         OpenPeriod request,
@@ -53,6 +55,16 @@ public static class OpenPeriodEndpoint
             ClientId.Parse(request.ClientId),
             ReconciliationMonth.Parse(request.Month),
             Actor.NameOf(user));
+        if (!ReconClaims.ClientAccessOf(user).Allows(command.ClientId.Value))
+        {
+            // Refused before the period is looked up, so the answer says nothing about the other client's periods.
+            return Results.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Client not yours",
+                detail: $"You work for some clients only, and '{command.ClientId.Value}' is not one of them: an admin can change that.",
+                extensions: new Dictionary<string, object?> { ["code"] = "client-out-of-scope" });
+        }
+
         var periodId = PeriodDecider.PeriodIdFor(command.ClientId, command.Month);
         var existing = await session.Events.FetchLatest<Period>(periodId, cancellationToken);
 

@@ -1,9 +1,12 @@
+using System.Security.Claims;
 using FluentValidation;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Aggregation;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Mvc;
+using Recon.Api.Auth;
+using Recon.Domain.Access;
 using Recon.Domain.Periods;
 using Wolverine.Http;
 
@@ -55,16 +58,32 @@ public sealed class PeriodsQuery
     }
 }
 
+public static class PeriodScope
+{
+    /// <summary>Only the periods of clients the caller may see (every period for callers who see every client).</summary>
+    public static IQueryable<PeriodDetails> OfClients(this IQueryable<PeriodDetails> periods, ClientAccess access)
+    {
+        if (access.AllClients)
+        {
+            return periods;
+        }
+
+        var clients = access.ClientIds.ToArray();
+        return periods.Where(period => clients.Contains(period.ClientId));
+    }
+}
+
 public static class PeriodDetailsEndpoints
 {
     [WolverineGet("/api/periods", OperationId = "listPeriods")]
     [Tags("Periods")]
     [EndpointSummary("List reconciliation periods, newest first")]
-    public static async Task<PeriodsPage> List([AsParameters] PeriodsQuery query, IQuerySession session, CancellationToken cancellationToken)
+    public static async Task<PeriodsPage> List([AsParameters] PeriodsQuery query, IQuerySession session, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var page = query.Page ?? 1;
         var pageSize = query.PageSize ?? 25;
         var items = await session.Query<PeriodDetails>()
+            .OfClients(ReconClaims.ClientAccessOf(user))
             .OrderByDescending(period => period.OpenedAt)
             .ThenBy(period => period.ClientId)
             .ToPagedListAsync(page, pageSize, cancellationToken);

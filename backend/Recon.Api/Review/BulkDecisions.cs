@@ -4,7 +4,6 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Recon.Api.Auth;
-using Recon.Api.Infrastructure;
 using Recon.Domain.Review;
 using Wolverine.Http;
 
@@ -85,7 +84,8 @@ public static class BulkDecisionEndpoints
     public static async Task<IResult> Decide(
         BulkDecisionRequest request, IDocumentStore store, ReviewPolicy policy, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var actor = Actor.NameOf(user);
+        var actor = ReconClaims.DecisionMakerOf(user);
+        var clients = ReconClaims.ClientAccessOf(user);
         if (request.Decision.Kind == "assign" && await UnknownAssigneeAsync(store, request.Decision.Assignee!, cancellationToken) is { } unknown)
         {
             return unknown;
@@ -95,7 +95,7 @@ public static class BulkDecisionEndpoints
         if (request.Filter is { } filter)
         {
             await using var query = store.QuerySession();
-            ids = await ReviewQueueSql.IdsAsync(query, filter, actor, BulkDecisionRequest.MaxItems, cancellationToken);
+            ids = await ReviewQueueSql.IdsAsync(query, filter, actor.Name, clients, BulkDecisionRequest.MaxItems, cancellationToken);
             if (ids.Count > BulkDecisionRequest.MaxItems)
             {
                 return Results.Problem(
@@ -115,7 +115,7 @@ public static class BulkDecisionEndpoints
         foreach (var id in ids)
         {
             await using var session = store.LightweightSession();
-            var outcome = await CaseDecisions.DecideAsync(session, id, null, command, actor, policy, clock.GetUtcNow(), cancellationToken);
+            var outcome = await CaseDecisions.DecideAsync(session, id, null, command, actor, clients, policy, clock.GetUtcNow(), cancellationToken);
             results.Add(outcome switch
             {
                 CaseDecisions.Outcome.Done { Result: var done } => new BulkItemResult(id, done.Outcome, done.Exception.Status, done.Exception.Version, null),

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Recon.Api.Auth;
 using Recon.Api.Infrastructure;
 using Recon.Domain;
+using Recon.Domain.Access;
 using Recon.Domain.Ingestion;
 using Recon.Domain.Review;
 using Wolverine.Http;
@@ -179,11 +180,12 @@ public static class CaseDecisions
     }
 
     public static async Task<Outcome> DecideAsync(
-        IDocumentSession session, Guid exceptionId, int? expectedVersion, CaseCommand command, string actor, ReviewPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
+        IDocumentSession session, Guid exceptionId, int? expectedVersion, CaseCommand command, DecisionMaker actor, ClientAccess clients, ReviewPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        session.LastModifiedBy = actor;
+        ReconClaims.StampOn(session, actor);
         var stream = await session.Events.FetchForWriting<ReviewCase>(exceptionId, cancellationToken);
-        if (stream.Aggregate is null)
+        // Another client's exception is answered exactly as one that does not exist.
+        if (stream.Aggregate is null || !clients.Allows(stream.Aggregate.Exception.ClientId))
         {
             return new Outcome.Refused(new Rejection(RejectionKind.NotFound, "Exception not found", $"No exception has id {exceptionId}.", "not-found"));
         }
@@ -376,7 +378,7 @@ public static class DecisionEndpoints
 
     private static async Task<IResult> Run(
         IDocumentSession session, Guid exceptionId, int? expectedVersion, CaseCommand command, ClaimsPrincipal user, ReviewPolicy policy, TimeProvider clock, CancellationToken cancellationToken) =>
-        CaseDecisions.ToResult(await CaseDecisions.DecideAsync(session, exceptionId, expectedVersion, command, Actor.NameOf(user), policy, clock.GetUtcNow(), cancellationToken));
+        CaseDecisions.ToResult(await CaseDecisions.DecideAsync(session, exceptionId, expectedVersion, command, ReconClaims.DecisionMakerOf(user), ReconClaims.ClientAccessOf(user), policy, clock.GetUtcNow(), cancellationToken));
 
     /// <summary>A manual match may only name records ingested into the exception's period.</summary>
     private static async Task<IResult?> UnknownRecordsAsync(IQuerySession session, Guid periodId, LinkRequest request, CancellationToken cancellationToken)

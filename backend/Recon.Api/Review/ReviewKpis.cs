@@ -102,9 +102,9 @@ public static class ReviewOverviewEndpoints
     [Tags("Review")]
     [EndpointSummary("The latest periods with their latest run and variance before and after review against the limit")]
     [ProducesResponseType<Dashboard>(StatusCodes.Status200OK)]
-    public static async Task<Dashboard> Dashboard(IQuerySession session, CancellationToken cancellationToken)
+    public static async Task<Dashboard> Dashboard(IQuerySession session, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var periods = await session.Query<PeriodDetails>().OrderByDescending(p => p.OpenedAt).Take(DashboardPeriods).ToListAsync(cancellationToken);
+        var periods = await session.Query<PeriodDetails>().OfClients(ReconClaims.ClientAccessOf(user)).OrderByDescending(p => p.OpenedAt).Take(DashboardPeriods).ToListAsync(cancellationToken);
         var ids = periods.Select(p => p.PeriodId).ToList();
         var kpis = (await session.LoadManyAsync<PeriodKpis>(cancellationToken, ids)).ToDictionary(k => k.Id);
         var runs = await session.Query<RunSummary>().Where(run => ids.Contains(run.PeriodId)).ToListAsync(cancellationToken);
@@ -141,7 +141,7 @@ public static class ReviewOverviewEndpoints
                 title: "The request has invalid fields");
         }
 
-        var page = await ReviewQueueSql.PageAsync(session, query, Actor.NameOf(user), cancellationToken);
+        var page = await ReviewQueueSql.PageAsync(session, query, Actor.NameOf(user), ReconClaims.ClientAccessOf(user), cancellationToken);
         return TypedResults.Ok(new ApprovalsPage(page.Items.Select(item => item.PendingDecision).OfType<PendingDecisionView>().ToList(), page.NextCursor));
     }
 }

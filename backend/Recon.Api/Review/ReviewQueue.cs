@@ -5,7 +5,9 @@ using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using Recon.Api.Auth;
 using Recon.Api.Infrastructure;
+using Recon.Domain.Access;
 using Recon.Domain.Reconciliation;
 using Wolverine.Http;
 
@@ -172,7 +174,8 @@ public sealed record QueueCursor(decimal SortImpact, DateTimeOffset RaisedAt, Gu
 public static class ReviewQueueSql
 {
     /// <summary>The filter as SQL conditions on the review-item table (alias <c>d</c>) with positional parameters.</summary>
-    public static (string Where, List<object> Parameters) Conditions(ReviewQueueFilter filter, string user, string? cursor = null)
+    /// <remarks>A caller limited to some clients (<paramref name="clients"/>) sees only theirs, whatever the filter says.</remarks>
+    public static (string Where, List<object> Parameters) Conditions(ReviewQueueFilter filter, string user, ClientAccess clients, string? cursor = null)
     {
         var conditions = new List<string>();
         var parameters = new List<object>();
@@ -202,6 +205,11 @@ public static class ReviewQueueSql
         if (filter.ClientId is { } clientId)
         {
             conditions.Add($"d.client_id = {P(clientId)}");
+        }
+
+        if (!clients.AllClients)
+        {
+            conditions.Add($"d.client_id = any({P(clients.ClientIds.ToArray())})");
         }
 
         if (filter.Category is { } category)
@@ -252,9 +260,9 @@ public static class ReviewQueueSql
         return (conditions.Count == 0 ? "true" : string.Join(" and ", conditions), parameters);
     }
 
-    public static async Task<ReviewQueuePage> PageAsync(IQuerySession session, ReviewQueueQuery query, string user, CancellationToken cancellationToken)
+    public static async Task<ReviewQueuePage> PageAsync(IQuerySession session, ReviewQueueQuery query, string user, ClientAccess clients, CancellationToken cancellationToken)
     {
-        var (where, parameters) = Conditions(query, user, query.Cursor);
+        var (where, parameters) = Conditions(query, user, clients, query.Cursor);
         var limit = query.Limit ?? 50;
         var serializer = session.DocumentStore.Options.Serializer();
         var items = await SelectAsync(session, "d.data", where, parameters, limit + 1, reader => serializer.FromJson<ReviewItem>(reader, 0), cancellationToken);
@@ -267,9 +275,9 @@ public static class ReviewQueueSql
     /// is the view's, less the internal sort and search fields) and streamed through: no per-item deserialization and
     /// serialization, no copy of the page in memory — most of a request's CPU and allocations otherwise.
     /// </summary>
-    public static async Task WritePageAsync(IQuerySession session, ReviewQueueQuery query, string user, Stream output, CancellationToken cancellationToken)
+    public static async Task WritePageAsync(IQuerySession session, ReviewQueueQuery query, string user, ClientAccess clients, Stream output, CancellationToken cancellationToken)
     {
-        var (where, parameters) = Conditions(query, user, query.Cursor);
+        var (where, parameters) = Conditions(query, user, clients, query.Cursor);
         var limit = query.Limit ?? 50;
         var table = TableOf(session);
         parameters.Add(limit + 1);
@@ -309,9 +317,9 @@ public static class ReviewQueueSql
     }
 
     /// <summary>The ids of every item a filter selects (for bulk decisions), in queue order, at most <paramref name="max"/> + 1.</summary>
-    public static async Task<IReadOnlyList<Guid>> IdsAsync(IQuerySession session, ReviewQueueFilter filter, string user, int max, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<Guid>> IdsAsync(IQuerySession session, ReviewQueueFilter filter, string user, ClientAccess clients, int max, CancellationToken cancellationToken)
     {
-        var (where, parameters) = Conditions(filter, user);
+        var (where, parameters) = Conditions(filter, user, clients);
         return await SelectAsync(session, "d.id", where, parameters, max + 1, reader => reader.GetGuid(0), cancellationToken);
     }
 
@@ -343,5 +351,5 @@ public static class ReviewQueueEndpoints
     [ProducesResponseType<ReviewQueuePage>(StatusCodes.Status200OK)]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static IResult List([AsParameters] ReviewQueueQuery query, IQuerySession session, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        Results.Stream(output => ReviewQueueSql.WritePageAsync(session, query, Actor.NameOf(user), output, cancellationToken), "application/json");
+        Results.Stream(output => ReviewQueueSql.WritePageAsync(session, query, Actor.NameOf(user), ReconClaims.ClientAccessOf(user), output, cancellationToken), "application/json");
 }

@@ -20,6 +20,22 @@ public sealed record UserRolesChanged(
     string ChangedBy,
     DateTimeOffset ChangedAt);
 
+/// <summary>
+/// An admin changed which clients' data a user may see and act on (all clients, or only <c>ClientIds</c>); the
+/// previous access is kept for the auditor. The user's API tokens follow it. Users without this event see every client.
+/// </summary>
+public sealed record UserClientAccessChanged(
+    string UserName,
+    bool AllClients,
+    IReadOnlyList<string> ClientIds,
+    bool PreviousAllClients,
+    IReadOnlyList<string> PreviousClientIds,
+    string ChangedBy,
+    DateTimeOffset ChangedAt)
+{
+    public ClientAccess Access => new(AllClients, ClientIds);
+}
+
 /// <summary>A user's password was set to a new one (its hash).</summary>
 public sealed record UserPasswordChanged(string UserName, string PasswordHash, string ChangedBy, DateTimeOffset ChangedAt);
 

@@ -11,8 +11,13 @@ public static partial class ApiTokenDecider
 {
     public const int MaxNameLength = 64;
 
+    /// <summary>Principal names of API tokens start so; user names cannot contain ':'.</summary>
+    public const string PrincipalPrefix = "token:";
+
     /// <summary>Every principal acting with a token is named so on events.</summary>
-    public static string PrincipalName(string tokenName) => $"token:{tokenName}";
+    public static string PrincipalName(string tokenName) => PrincipalPrefix + tokenName;
+
+    public static bool IsTokenPrincipal(string principalName) => principalName.StartsWith(PrincipalPrefix, StringComparison.Ordinal);
 
     public static bool IsValidName(string? name) => name is not null && TokenNamePattern().IsMatch(name);
 

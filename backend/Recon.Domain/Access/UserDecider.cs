@@ -3,8 +3,11 @@ using System.Text.RegularExpressions;
 namespace Recon.Domain.Access;
 
 /// <summary>The write-side state of a user account: only what the decider needs.</summary>
-public sealed record UserState(string UserName, IReadOnlyList<string> Roles, bool Disabled)
+/// <remarks><c>Clients</c> is null for accounts whose client access was never changed: they see every client.</remarks>
+public sealed record UserState(string UserName, IReadOnlyList<string> Roles, bool Disabled, ClientAccess? Clients = null)
 {
+    public ClientAccess ClientAccess => Clients ?? ClientAccess.All;
+
     public bool IsEnabledAdmin => !Disabled && Roles.Contains(AccessRoles.Admin, StringComparer.Ordinal);
 }
 
@@ -62,6 +65,25 @@ public static partial class UserDecider
         }
 
         return new Decision<UserRolesChanged>.Accepted(new UserRolesChanged(user.UserName, newRoles, user.Roles, by, now));
+    }
+
+    /// <summary>Sets which clients the user may see and act on: all, or only the given ones (at least one).</summary>
+    public static Decision<UserClientAccessChanged> ChangeClientAccess(UserState? user, string userName, ClientAccess access, string by, DateTimeOffset now)
+    {
+        if (user is null)
+        {
+            return NotFound<UserClientAccessChanged>(userName);
+        }
+
+        if (!access.AllClients && access.ClientIds.Count == 0)
+        {
+            return Reject<UserClientAccessChanged>(
+                RejectionKind.Refused, "No clients", $"Limit user '{user.UserName}' to at least one client, or allow all clients; to stop them working, disable them.");
+        }
+
+        var previous = user.ClientAccess;
+        return new Decision<UserClientAccessChanged>.Accepted(
+            new UserClientAccessChanged(user.UserName, access.AllClients, access.AllClients ? [] : access.ClientIds, previous.AllClients, previous.ClientIds, by, now));
     }
 
     public static Decision<UserPasswordChanged> ChangePassword(UserState? user, string userName, string passwordHash, string by, DateTimeOffset now) =>

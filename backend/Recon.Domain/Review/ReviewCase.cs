@@ -1,10 +1,15 @@
 namespace Recon.Domain.Review;
 
-/// <summary>A decision waiting for an approver, with everything needed to apply it.</summary>
+/// <summary>
+/// A decision waiting for an approver, with everything needed to apply it. <c>Maker</c> is the person accountable for
+/// it (<see cref="DecisionMaker.Person"/>); null when it was submitted with an API token before tokens carried their
+/// issuer, so nobody can tell who caused it.
+/// </summary>
 public sealed record PendingDecision(
     Guid DecisionId,
     DecisionKind Kind,
     string By,
+    string? Maker,
     ResolutionReason? ReasonCode,
     string? Comment,
     IReadOnlyList<string>? ClientJobIds,
@@ -46,7 +51,7 @@ public sealed record ReviewCase(Guid Id, CaseFigures Exception, CaseState State,
     public static ReviewCase Apply(ExceptionUnassigned e, ReviewCase c) => c with { State = e.After };
 
     public static ReviewCase Apply(DecisionSubmittedForApproval e, ReviewCase c) =>
-        c with { State = e.After, Pending = new PendingDecision(e.DecisionId, e.Kind, e.By, e.ReasonCode, e.Comment, e.ClientJobIds, e.LedgerLineIds, e.Before, e.At) };
+        c with { State = e.After, Pending = new PendingDecision(e.DecisionId, e.Kind, e.By, e.OnBehalfOf ?? DecisionMaker.PersonNamed(e.By), e.ReasonCode, e.Comment, e.ClientJobIds, e.LedgerLineIds, e.Before, e.At) };
 
     public static ReviewCase Apply(DecisionRejected e, ReviewCase c) => c with { State = e.After, Pending = null };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Recon.Domain.Access;
 using Recon.Domain.Reconciliation;
 
 namespace Recon.Domain.Review;
@@ -62,7 +63,7 @@ public static class ReviewDecider
     public const string Accepted = "accepted";
     public const string ManualMatch = "manualMatch";
 
-    public static CaseDecision Decide(ReviewCase? reviewCase, CaseCommand command, string actor, ReviewPolicy policy, DateTimeOffset now, Guid newId)
+    public static CaseDecision Decide(ReviewCase? reviewCase, CaseCommand command, DecisionMaker actor, ReviewPolicy policy, DateTimeOffset now, Guid newId)
     {
         if (reviewCase is null)
         {
@@ -78,7 +79,7 @@ public static class ReviewDecider
 
         if (command is CommentOnCase comment)
         {
-            return new CaseDecision.Applied([new ExceptionCommented(c.Id, actor, comment.Text.Trim(), now)]);
+            return new CaseDecision.Applied([new ExceptionCommented(c.Id, actor.Name, comment.Text.Trim(), now)]);
         }
 
         if (state.Status == CaseStatus.Cleared)
@@ -99,7 +100,7 @@ public static class ReviewDecider
             AssignCase assign => Assign(c, assign, actor, now),
             UnassignCase => state.Assignee is null
                 ? Refuse(RejectionKind.Refused, "Not assigned", "The exception has no assignee.", "not-assigned")
-                : Applied(new ExceptionUnassigned(c.Id, actor, state, state with { Assignee = null }, now)),
+                : Applied(new ExceptionUnassigned(c.Id, actor.Name, state, state with { Assignee = null }, now)),
             ApproveDecision approve => Approve(c, approve, actor, now),
             RejectDecision reject => Reject(c, reject, actor, now),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown command."),
@@ -143,7 +144,7 @@ public static class ReviewDecider
 
     private static CaseDecision Closing(
         ReviewCase c, DecisionKind kind, ResolutionReason? reason, string? comment, IReadOnlyList<string>? jobs, IReadOnlyList<string>? lines,
-        string actor, ReviewPolicy policy, DateTimeOffset now, Guid newId)
+        DecisionMaker actor, ReviewPolicy policy, DateTimeOffset now, Guid newId)
     {
         if (NotOpen(c, "closed") is { } refused)
         {
@@ -153,11 +154,12 @@ public static class ReviewDecider
         if (ApprovalNeeded(c, kind, reason, policy) is { } why)
         {
             var pending = new DecisionSubmittedForApproval(
-                c.Id, newId, kind, actor, reason, comment, jobs, lines, c.Exception.Impact, why, c.State, c.State with { Status = CaseStatus.PendingApproval }, now);
+                c.Id, newId, kind, actor.Name, reason, comment, jobs, lines, c.Exception.Impact, why, c.State, c.State with { Status = CaseStatus.PendingApproval }, now,
+                actor.ActsWithToken ? actor.Person : null, actor.TokenId);
             return new CaseDecision.PendingApproval(newId, [pending]);
         }
 
-        return Applied(Effect(c, kind, reason, comment, jobs, lines, actor, null, newId, now));
+        return Applied(Effect(c, kind, reason, comment, jobs, lines, actor.Name, null, newId, now));
     }
 
     /// <summary>The event that makes a closing decision take effect (directly, or when approved).</summary>
@@ -175,7 +177,7 @@ public static class ReviewDecider
         };
     }
 
-    private static CaseDecision Link(ReviewCase c, LinkRecords link, string actor, ReviewPolicy policy, DateTimeOffset now, Guid newId)
+    private static CaseDecision Link(ReviewCase c, LinkRecords link, DecisionMaker actor, ReviewPolicy policy, DateTimeOffset now, Guid newId)
     {
         var jobs = link.ClientJobIds.Select(id => id.Trim()).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var lines = link.LedgerLineIds.Select(id => id.Trim()).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -187,7 +189,7 @@ public static class ReviewDecider
         return Closing(c, DecisionKind.Link, null, link.Comment, jobs, lines, actor, policy, now, newId);
     }
 
-    private static CaseDecision Override(ReviewCase c, OverrideCategory change, string actor, DateTimeOffset now)
+    private static CaseDecision Override(ReviewCase c, OverrideCategory change, DecisionMaker actor, DateTimeOffset now)
     {
         if (c.State.Status == CaseStatus.PendingApproval)
         {
@@ -210,10 +212,10 @@ public static class ReviewDecider
         }
 
         return Applied(new CategoryOverridden(
-            c.Id, actor, c.State.Category, change.Category, change.ReasonCode, change.Comment.Trim(), c.State, c.State with { Category = change.Category }, now));
+            c.Id, actor.Name, c.State.Category, change.Category, change.ReasonCode, change.Comment.Trim(), c.State, c.State with { Category = change.Category }, now));
     }
 
-    private static CaseDecision Unlink(ReviewCase c, UnlinkMatch unlink, string actor, DateTimeOffset now)
+    private static CaseDecision Unlink(ReviewCase c, UnlinkMatch unlink, DecisionMaker actor, DateTimeOffset now)
     {
         if (c.State.Status == CaseStatus.PendingApproval)
         {
@@ -225,15 +227,15 @@ public static class ReviewDecider
             return Refuse(RejectionKind.Refused, "No match", "The exception's records are not matched; there is nothing to unlink.", "no-match");
         }
 
-        return Applied(new MatchUnlinked(c.Id, matchId, actor, unlink.Comment, c.State, c.State with { Status = CaseStatus.Open, Resolution = null }, now));
+        return Applied(new MatchUnlinked(c.Id, matchId, actor.Name, unlink.Comment, c.State, c.State with { Status = CaseStatus.Open, Resolution = null }, now));
     }
 
-    private static CaseDecision Reopen(ReviewCase c, ReopenCase reopen, string actor, DateTimeOffset now) =>
+    private static CaseDecision Reopen(ReviewCase c, ReopenCase reopen, DecisionMaker actor, DateTimeOffset now) =>
         c.State.Status is CaseStatus.Resolved or CaseStatus.AutoResolved
-            ? Applied(new ExceptionReopened(c.Id, actor, reopen.Comment, c.State, c.State with { Status = CaseStatus.Open, Resolution = null }, now))
+            ? Applied(new ExceptionReopened(c.Id, actor.Name, reopen.Comment, c.State, c.State with { Status = CaseStatus.Open, Resolution = null }, now))
             : Refuse(RejectionKind.Refused, "Not closed", $"Only a resolved exception can be reopened; this one is {JsonName(c.State.Status)}.", "not-closed");
 
-    private static CaseDecision Assign(ReviewCase c, AssignCase assign, string actor, DateTimeOffset now)
+    private static CaseDecision Assign(ReviewCase c, AssignCase assign, DecisionMaker actor, DateTimeOffset now)
     {
         var assignee = assign.Assignee.Trim();
         if (assignee.Length == 0)
@@ -243,10 +245,10 @@ public static class ReviewDecider
 
         return string.Equals(assignee, c.State.Assignee, StringComparison.Ordinal)
             ? Refuse(RejectionKind.Refused, "Already assigned", $"The exception is already assigned to {assignee}.", "already-assigned")
-            : Applied(new ExceptionAssigned(c.Id, actor, assignee, c.State, c.State with { Assignee = assignee }, now));
+            : Applied(new ExceptionAssigned(c.Id, actor.Name, assignee, c.State, c.State with { Assignee = assignee }, now));
     }
 
-    private static CaseDecision Approve(ReviewCase c, ApproveDecision approve, string actor, DateTimeOffset now)
+    private static CaseDecision Approve(ReviewCase c, ApproveDecision approve, DecisionMaker actor, DateTimeOffset now)
     {
         if (Pending(c, approve.DecisionId, actor) is { } refused)
         {
@@ -254,11 +256,20 @@ public static class ReviewDecider
         }
 
         var pending = c.Pending!;
-        var effect = Effect(c, pending.Kind, pending.ReasonCode, pending.Comment, pending.ClientJobIds, pending.LedgerLineIds, pending.By, actor, pending.DecisionId, now);
-        return Applied([new DecisionApproved(c.Id, pending.DecisionId, actor, pending.By, approve.Comment, now), effect]);
+        if (pending.Maker is null)
+        {
+            return Refuse(
+                RejectionKind.Refused,
+                "Maker unknown",
+                $"This decision was submitted with the API token '{pending.By}' before Recon recorded who issued each token, so nobody can show that you did not cause it. Reject it and let it be decided again.",
+                "unknown-maker");
+        }
+
+        var effect = Effect(c, pending.Kind, pending.ReasonCode, pending.Comment, pending.ClientJobIds, pending.LedgerLineIds, pending.By, actor.Name, pending.DecisionId, now);
+        return Applied([new DecisionApproved(c.Id, pending.DecisionId, actor.Name, pending.By, approve.Comment, now), effect]);
     }
 
-    private static CaseDecision Reject(ReviewCase c, RejectDecision reject, string actor, DateTimeOffset now)
+    private static CaseDecision Reject(ReviewCase c, RejectDecision reject, DecisionMaker actor, DateTimeOffset now)
     {
         if (Pending(c, reject.DecisionId, actor) is { } refused)
         {
@@ -272,19 +283,29 @@ public static class ReviewDecider
 
         var pending = c.Pending!;
         return Applied(new DecisionRejected(
-            c.Id, pending.DecisionId, actor, pending.By, reject.Reason.Trim(), c.State, c.State with { Status = pending.Before.Status, Resolution = pending.Before.Resolution }, now));
+            c.Id, pending.DecisionId, actor.Name, pending.By, reject.Reason.Trim(), c.State, c.State with { Status = pending.Before.Status, Resolution = pending.Before.Resolution }, now));
     }
 
-    private static CaseDecision.Refused? Pending(ReviewCase c, Guid decisionId, string actor)
+    /// <summary>
+    /// The pending decision an approver acts on, unless it is theirs: made by them, or with an API token they issued.
+    /// People are compared, not principals, so neither a token nor a role granted later lets a maker check themself.
+    /// </summary>
+    private static CaseDecision.Refused? Pending(ReviewCase c, Guid decisionId, DecisionMaker actor)
     {
         if (c.Pending is not { } pending || pending.DecisionId != decisionId)
         {
             return Refuse(RejectionKind.NotFound, "No such pending decision", "This exception has no pending decision with this id; it may have been approved or rejected already.", "no-pending-decision");
         }
 
-        return string.Equals(pending.By, actor, StringComparison.OrdinalIgnoreCase)
-            ? Refuse(RejectionKind.Forbidden, "Own decision", "Nobody approves or rejects their own decision: another approver has to.", "self-approval")
-            : null;
+        var own = string.Equals(pending.By, actor.Name, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(pending.Maker, actor.Person, StringComparison.OrdinalIgnoreCase);
+        if (!own)
+        {
+            return null;
+        }
+
+        var how = ApiTokenDecider.IsTokenPrincipal(pending.By) ? $" (it was submitted with the API token '{pending.By}', which acts for {pending.Maker})" : "";
+        return Refuse(RejectionKind.Forbidden, "Own decision", $"Nobody approves or rejects their own decision{how}: another approver has to.", "self-approval");
     }
 
     private static CaseDecision.Refused? NotOpen(ReviewCase c, string verb) => c.State.Status switch

@@ -150,7 +150,10 @@ public sealed record ExceptionCommented(Guid ExceptionId, string By, string Text
 
 /// <summary>
 /// A decision that needs a second person (above the approval threshold, or a write-off) waits for an approver.
-/// It carries the whole decision, so approving it needs nothing else.
+/// It carries the whole decision, so approving it needs nothing else. <c>By</c> is the principal that submitted it
+/// (a user, or <c>token:{name}</c>); a decision submitted with an API token also names the user who issued the token
+/// (<c>OnBehalfOf</c>, the person maker-checker holds accountable) and the token (<c>TokenId</c>). Both are empty for a
+/// decision a user submitted, and on events recorded before tokens carried their issuer.
 /// </summary>
 public sealed record DecisionSubmittedForApproval(
     Guid ExceptionId,
@@ -165,7 +168,9 @@ public sealed record DecisionSubmittedForApproval(
     string Why,
     CaseState Before,
     CaseState After,
-    DateTimeOffset At) : ICaseDecisionEvent;
+    DateTimeOffset At,
+    string? OnBehalfOf = null,
+    Guid? TokenId = null) : ICaseDecisionEvent;
 
 /// <summary>An approver confirmed a pending decision; the decision's own event follows in the same append.</summary>
 public sealed record DecisionApproved(Guid ExceptionId, Guid DecisionId, string By, string MadeBy, string? Comment, DateTimeOffset At) : ICaseEvent;

@@ -1,7 +1,3 @@
-using System.Text;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
-using Microsoft.Extensions.DependencyInjection;
 using Recon.Api.Auth;
 using Recon.Api.Tests.Fixtures;
 
@@ -32,6 +28,7 @@ public class when_checking_access_to_every_route(AppFixture fixture) : Integrati
         ["GET /api/admin/users"] = Policies.Administer,
         ["POST /api/admin/users"] = Policies.Administer,
         ["PUT /api/admin/users/{userName}/roles"] = Policies.Administer,
+        ["PUT /api/admin/users/{userName}/clients"] = Policies.Administer,
         ["POST /api/admin/users/{userName}/password"] = Policies.Administer,
         ["POST /api/admin/users/{userName}/disable"] = Policies.Administer,
         ["POST /api/admin/users/{userName}/enable"] = Policies.Administer,
@@ -97,7 +94,7 @@ public class when_checking_access_to_every_route(AppFixture fixture) : Integrati
     [Fact]
     public async Task each_caller_reaches_exactly_the_routes_its_roles_or_token_allow()
     {
-        var mapped = MappedApiRoutes();
+        var mapped = Host.MappedApiRoutes();
         mapped.ShouldContain("POST /api/periods");
         mapped.Where(route => !RoutePolicies.ContainsKey(route)).ShouldBeEmpty(
             "These routes are mapped but missing from the access table of when_checking_access_to_every_route: add each with its policy.");
@@ -126,15 +123,6 @@ public class when_checking_access_to_every_route(AppFixture fixture) : Integrati
         Logs.Lines.ShouldContain(line => line.Contains("Refused GET /api/admin/users with 401: anonymous is not signed in (requires Administer"));
     }
 
-    private List<string> MappedApiRoutes() =>
-        Host.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"])
-                .Select(method => $"{method} /{endpoint.RoutePattern.RawText!.TrimStart('/')}"))
-            .Where(route => route.Contains(" /api/", StringComparison.Ordinal))
-            .Distinct()
-            .ToList();
-
     private async Task<List<(string Caller, Action<Alba.Scenario> Credentials)>> Callers()
     {
         var callers = new List<(string, Action<Alba.Scenario>)> { (Anonymous, x => x.Anonymously()) };
@@ -153,41 +141,6 @@ public class when_checking_access_to_every_route(AppFixture fixture) : Integrati
         return callers;
     }
 
-    private async Task<int> Call(string route, Action<Alba.Scenario> credentials)
-    {
-        var method = route[..route.IndexOf(' ', StringComparison.Ordinal)];
-        var url = RoutePatternFactory.Parse(route[(method.Length + 1)..]).Parameters
-            .Aggregate(route[(method.Length + 1)..], (template, parameter) => ReplaceParameter(template, parameter.Name));
-        var result = await Host.Scenario(x =>
-        {
-            credentials(x);
-            switch (method)
-            {
-                case "GET":
-                    x.Get.Url(url);
-                    break;
-                case "DELETE":
-                    x.Delete.Url(url);
-                    break;
-                case "PUT":
-                    x.Put.Text("{}").ToUrl(url);
-                    x.WithRequestHeader("Content-Type", "application/json");
-                    break;
-                default:
-                    x.Post.Text("{}").ToUrl(url);
-                    x.WithRequestHeader("Content-Type", "application/json");
-                    break;
-            }
-
-            x.IgnoreStatusCode();
-        });
-        return result.Context.Response.StatusCode;
-    }
-
-    private static string ReplaceParameter(string template, string name)
-    {
-        var start = template.IndexOf("{" + name, StringComparison.Ordinal);
-        var end = template.IndexOf('}', start);
-        return new StringBuilder(template).Remove(start, end - start + 1).Insert(start, Guid.NewGuid().ToString()).ToString();
-    }
+    private async Task<int> Call(string route, Action<Alba.Scenario> credentials) =>
+        (await Host.CallAsync(route, credentials, _ => Guid.NewGuid().ToString())).Context.Response.StatusCode;
 }

@@ -108,6 +108,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/users/{userName}/clients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Limit a user (and the API tokens they issued) to some clients, or allow all clients again (takes effect at the next request) */
+    put: operations['changeUserClients'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/users/{userName}/password': {
     parameters: {
       query?: never;
@@ -1017,6 +1034,10 @@ export interface components {
     };
     /** @enum {string} */
     CaseStatus: 'open' | 'pendingApproval' | 'resolved' | 'autoResolved' | 'cleared';
+    ChangeUserClients: {
+      allClients?: boolean | null;
+      clientIds?: string[] | null;
+    };
     ChangeUserRoles: {
       roles: string[];
     };
@@ -1607,6 +1628,8 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       lastSignInAt?: string | null;
+      allClients: boolean;
+      clientIds: string[];
     };
   };
   responses: never;
@@ -1968,6 +1991,77 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['ChangeUserRoles'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserView'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+        };
+      };
+      /** @description Not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in without the Administer policy */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  changeUserClients: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeUserClients'];
       };
     };
     responses: {

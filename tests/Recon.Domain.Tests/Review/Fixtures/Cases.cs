@@ -65,14 +65,18 @@ public static class Cases
     public static CaseState State(CaseStatus status, string category = Category.RateChange, string? assignee = null, string? resolution = null) =>
         new(status, category, assignee, resolution);
 
-    /// <summary>What the decider makes of <paramref name="command"/> by <paramref name="by"/> at <see cref="Now"/>.</summary>
-    public static CaseDecision Decide(this ReviewCase? reviewCase, CaseCommand command, string by = Maker, ReviewPolicy? policy = null, Guid? newId = null) =>
-        ReviewDecider.Decide(reviewCase, command, by, policy ?? ReviewPolicy.Default, Now, newId ?? Guid.NewGuid());
+    /// <summary>
+    /// What the decider makes of <paramref name="command"/> at <see cref="Now"/> by the user <paramref name="by"/>, or by
+    /// <paramref name="maker"/> (e.g. an API token acting for its issuer) when given.
+    /// </summary>
+    public static CaseDecision Decide(
+        this ReviewCase? reviewCase, CaseCommand command, string by = Maker, ReviewPolicy? policy = null, Guid? newId = null, DecisionMaker? maker = null) =>
+        ReviewDecider.Decide(reviewCase, command, maker ?? DecisionMaker.User(by), policy ?? ReviewPolicy.Default, Now, newId ?? Guid.NewGuid());
 
     /// <summary>The case after a decision the test takes as given (applied or submitted for approval, never refused).</summary>
-    public static ReviewCase After(this ReviewCase reviewCase, CaseCommand command, string by = Maker, Guid? newId = null)
+    public static ReviewCase After(this ReviewCase reviewCase, CaseCommand command, string by = Maker, Guid? newId = null, DecisionMaker? maker = null)
     {
-        var events = reviewCase.Decide(command, by, newId: newId) switch
+        var events = reviewCase.Decide(command, by, newId: newId, maker: maker) switch
         {
             CaseDecision.Applied applied => applied.Events,
             CaseDecision.PendingApproval pending => pending.Events,

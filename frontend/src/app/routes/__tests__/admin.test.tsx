@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TokenView } from '@/features/admin/api/get-tokens';
 import type { UserView } from '@/features/admin/api/get-users';
 import { aUserWithRole } from '@/testing/auth';
-import { fakeApi, json } from '@/testing/fake-api';
+import { fakeApi, json, problem } from '@/testing/fake-api';
 import { renderApp } from '@/testing/render-app';
 
 function aUserView(overrides: Partial<UserView> = {}): UserView {
@@ -14,6 +14,8 @@ function aUserView(overrides: Partial<UserView> = {}): UserView {
     disabled: false,
     createdAt: '2026-11-01T08:00:00Z',
     lastSignInAt: null,
+    allClients: true,
+    clientIds: [],
     ...overrides,
   };
 }
@@ -87,6 +89,71 @@ describe('the users administration', () => {
 
     await user.click(screen.getByRole('button', { name: 'Disable rita' }));
     expect(await screen.findByText('rita is disabled.')).toBeInTheDocument();
+  });
+});
+
+describe('the clients a user works for', () => {
+  it('shows all clients by default and limits a user to some clients', async () => {
+    const api = fakeApi({
+      'GET /api/admin/users': () => json({ items: [aUserView()] }),
+      'PUT /api/admin/users/:userName/clients': () =>
+        json(aUserView({ allClients: false, clientIds: ['acme', 'northwind'] })),
+    });
+    const { user } = renderApp('/admin/users', { user: aUserWithRole('admin') });
+
+    const table = await screen.findByRole('table', { name: 'Users' });
+    expect(table).toHaveTextContent('All clients');
+    await user.click(screen.getByRole('button', { name: 'Clients of rita…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Clients of rita' });
+    await user.click(within(dialog).getByRole('radio', { name: /Only these clients/ }));
+    await user.type(
+      within(dialog).getByLabelText('Client ids (separated by commas)'),
+      'northwind, acme,,northwind',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Save clients' }));
+
+    expect(await screen.findByText('rita now works for acme, northwind.')).toBeInTheDocument();
+    expect(api.sent('PUT', '/api/admin/users/rita/clients')[0]?.body).toEqual({
+      allClients: false,
+      clientIds: ['northwind', 'acme'],
+    });
+  });
+
+  it('allows all clients again and shows why a change was refused', async () => {
+    const api = fakeApi({
+      'GET /api/admin/users': () =>
+        json({ items: [aUserView({ allClients: false, clientIds: ['acme'] })] }),
+      'PUT /api/admin/users/:userName/clients': (request) =>
+        (request.body as { allClients: boolean }).allClients
+          ? json(aUserView())
+          : problem(400, {
+              title: 'The request has invalid fields',
+              errors: {
+                clientIds: ['ClientIds needs at least one client when allClients is false.'],
+              },
+            }),
+    });
+    const { user } = renderApp('/admin/users', { user: aUserWithRole('admin') });
+
+    const table = await screen.findByRole('table', { name: 'Users' });
+    expect(table).toHaveTextContent('acme');
+    await user.click(screen.getByRole('button', { name: 'Clients of rita…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Clients of rita' });
+    await user.clear(within(dialog).getByLabelText('Client ids (separated by commas)'));
+    await user.click(within(dialog).getByRole('button', { name: 'Save clients' }));
+    expect(
+      await within(dialog).findByText(
+        'ClientIds needs at least one client when allClients is false.',
+      ),
+    ).toBeInTheDocument();
+
+    await user.click(within(dialog).getByRole('radio', { name: 'All clients' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save clients' }));
+    expect(await screen.findByText('rita now works for all clients.')).toBeInTheDocument();
+    expect(api.sent('PUT', '/api/admin/users/rita/clients')[1]?.body).toEqual({
+      allClients: true,
+      clientIds: [],
+    });
   });
 });
 

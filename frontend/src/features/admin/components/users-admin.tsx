@@ -6,6 +6,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { QueryView } from '@/components/ui/query-view';
 import { TextField } from '@/components/ui/text-field';
+import { useChangeClients } from '@/features/admin/api/change-clients';
 import { useChangeRoles } from '@/features/admin/api/change-roles';
 import { useCreateUser } from '@/features/admin/api/create-user';
 import { useUsers, type UserView } from '@/features/admin/api/get-users';
@@ -22,11 +23,32 @@ import {
 } from './admin-shared';
 import { RoleCheckboxes } from './role-checkboxes';
 
-const userColumns = ['User name', 'Display name', 'Roles', 'Status', 'Created', 'Last sign-in'];
+const userColumns = [
+  'User name',
+  'Display name',
+  'Roles',
+  'Clients',
+  'Status',
+  'Created',
+  'Last sign-in',
+];
 
-type OpenDialog = { kind: 'roles'; user: UserView } | { kind: 'password'; user: UserView };
+type OpenDialog =
+  | { kind: 'roles'; user: UserView }
+  | { kind: 'clients'; user: UserView }
+  | { kind: 'password'; user: UserView };
 
-/** The users: create one, change their roles, disable or enable them, set a password. */
+/** Which clients a user works for, as the table shows it. */
+function clientsLabel(user: UserView): string {
+  return user.allClients ? 'All clients' : user.clientIds.join(', ');
+}
+
+/** The client ids an admin typed: separated by commas, spaces or new lines. */
+function parseClientIds(text: string): string[] {
+  return [...new Set(text.split(/[\s,]+/).filter((id) => id.length > 0))];
+}
+
+/** The users: create one, change their roles and clients, disable or enable them, set a password. */
 export function UsersAdmin() {
   const users = useUsers();
   const setEnabled = useSetUserEnabled();
@@ -74,6 +96,7 @@ export function UsersAdmin() {
                   <th scope="row">{user.userName}</th>
                   <td>{user.displayName}</td>
                   <td>{user.roles.length === 0 ? '—' : user.roles.map(roleLabel).join(', ')}</td>
+                  <td>{clientsLabel(user)}</td>
                   <td>
                     <span
                       className={
@@ -98,6 +121,13 @@ export function UsersAdmin() {
                       onClick={() => setDialog({ kind: 'roles', user })}
                     >
                       Roles <span className="visually-hidden">of {user.userName}</span>…
+                    </Button>
+                    <Button
+                      variant="secondary"
+                      className="button--small"
+                      onClick={() => setDialog({ kind: 'clients', user })}
+                    >
+                      Clients <span className="visually-hidden">of {user.userName}</span>…
                     </Button>
                     <Button
                       variant="secondary"
@@ -129,6 +159,19 @@ export function UsersAdmin() {
           onDone={(user) => {
             setDialog(null);
             setFeedback({ kind: 'done', text: `The roles of ${user.userName} are changed.` });
+          }}
+        />
+      )}
+      {dialog?.kind === 'clients' && (
+        <ClientsDialog
+          user={dialog.user}
+          onClose={() => setDialog(null)}
+          onDone={(user) => {
+            setDialog(null);
+            setFeedback({
+              kind: 'done',
+              text: `${user.userName} now works for ${user.allClients ? 'all clients' : clientsLabel(user)}.`,
+            });
           }}
         />
       )}
@@ -241,6 +284,82 @@ function RolesDialog({
       >
         {change.isError && <ProblemAlert error={change.error} title="The roles were not changed" />}
         <RoleCheckboxes legend="Roles" value={roles} onChange={setRoles} />
+      </DialogForm>
+    </Dialog>
+  );
+}
+
+function ClientsDialog({
+  user,
+  onClose,
+  onDone,
+}: {
+  user: UserView;
+  onClose: () => void;
+  onDone: (user: UserView) => void;
+}) {
+  const id = useId();
+  const change = useChangeClients();
+  const [allClients, setAllClients] = useState(user.allClients);
+  const [clientIds, setClientIds] = useState(user.clientIds.join(', '));
+  const problem = change.isError ? toProblem(change.error) : null;
+  return (
+    <Dialog title={`Clients of ${user.userName}`} onClose={onClose}>
+      <DialogForm
+        noValidate
+        submitLabel="Save clients"
+        busy={change.isPending}
+        onCancel={onClose}
+        onSubmit={() =>
+          change.mutate(
+            {
+              userName: user.userName,
+              allClients,
+              clientIds: allClients ? [] : parseClientIds(clientIds),
+            },
+            { onSuccess: onDone },
+          )
+        }
+      >
+        {problem !== null && (
+          <ProblemAlert error={change.error} title="The clients were not changed" />
+        )}
+        <fieldset className="fieldset">
+          <legend>Works for</legend>
+          <label className="checkbox">
+            <input
+              type="radio"
+              name="clients"
+              checked={allClients}
+              onChange={() => setAllClients(true)}
+            />{' '}
+            All clients
+          </label>
+          <label className="checkbox">
+            <input
+              type="radio"
+              name="clients"
+              checked={!allClients}
+              onChange={() => setAllClients(false)}
+            />{' '}
+            Only these clients{' '}
+            <span className="table__note">
+              — the user and the API tokens they issued see no other
+            </span>
+          </label>
+        </fieldset>
+        {!allClients && (
+          <TextField
+            id={`${id}-client-ids`}
+            name="clientIds"
+            label="Client ids (separated by commas)"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={clientIds}
+            errors={fieldErrorsFor(problem, 'clientIds')}
+            onChange={(event) => setClientIds(event.target.value)}
+          />
+        )}
       </DialogForm>
     </Dialog>
   );
