@@ -36,6 +36,8 @@ public class when_checking_client_access_to_every_route(AppFixture fixture) : In
         ["POST /api/auth/sign-out"] = "no client",
         ["GET /api/auth/me"] = "no client",
         ["GET /api/admin/users"] = "no client",
+        ["GET /api/admin/dead-letters"] = "no client",
+        ["POST /api/admin/dead-letters/{id}/replay"] = "no client",
         ["POST /api/admin/users"] = "no client",
         ["PUT /api/admin/users/{userName}/roles"] = "no client",
         ["PUT /api/admin/users/{userName}/clients"] = "no client",
