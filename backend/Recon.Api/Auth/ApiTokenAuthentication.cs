@@ -38,7 +38,7 @@ public sealed class ApiTokenUsageRecorder
 }
 
 /// <summary>
-/// Authenticates <c>Authorization: Bearer recon_…</c>: the token must exist, be unrevoked and unexpired. Its
+/// Authenticates <c>Authorization: Bearer recon_…</c>: the token must exist, be unrevoked and unexpired, and its issuer enabled. Its
 /// principal is named <c>token:{name}</c>, carries the token's access instead of roles, and acts for the user who
 /// issued the token (<see cref="ReconClaims.IssuedBy"/>, with the token's id): maker-checker holds that user accountable.
 /// </summary>
@@ -73,11 +73,16 @@ public sealed class ApiTokenAuthenticationHandler(
         var hash = ApiTokenSecrets.HashOf(secret);
         var token = await db.Query<ApiTokenDocument>().FirstOrDefaultAsync(t => t.SecretHash == hash, Context.RequestAborted);
         var now = clock.GetUtcNow();
+
+        // The token sees what its issuer sees, as the issuer's account is now (an issuer without a local account, e.g.
+        // OIDC-only, is not limited); a disabled issuer's tokens stop with it, as its sessions do.
+        var issuer = token is null ? null : await db.LoadAsync<UserAccount>(UserDecider.UserIdFor(token.CreatedBy), Context.RequestAborted);
         var refusal = token switch
         {
             null => "The API token is unknown.",
             { RevokedAt: not null } => "The API token was revoked.",
             { ExpiresAt: { } expiry } when expiry <= now => "The API token has expired.",
+            _ when issuer?.State.Disabled == true => $"The API token's issuer '{token.CreatedBy}' is disabled.",
             _ => null,
         };
         if (refusal is not null)
@@ -91,8 +96,6 @@ public sealed class ApiTokenAuthenticationHandler(
             await db.SaveChangesAsync(Context.RequestAborted);
         }
 
-        // The token sees what its issuer sees, as the issuer's account is now (an issuer without a local account, e.g. OIDC-only, is not limited).
-        var issuer = await db.LoadAsync<UserAccount>(UserDecider.UserIdFor(token.CreatedBy), Context.RequestAborted);
         var principal = ReconClaims.TokenPrincipal(Scheme.Name, token.Id, token.Name, token.Access, token.CreatedBy, issuer?.State.ClientAccess ?? ClientAccess.All);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }

@@ -29,6 +29,8 @@ public static class UploadEndpoints
     [ProducesResponseType<IngestionResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
     public static Task<IResult> UploadLedgerLines(
         Guid periodId, HttpRequest request, IDocumentStore store, IQuerySession query, IOptions<IngestionOptions> options, TimeProvider clock, CancellationToken cancellationToken) =>
         Upload(periodId, BatchSource.LedgerCsv, request, store, query, options.Value, clock, null, cancellationToken);
@@ -43,6 +45,8 @@ public static class UploadEndpoints
     [ProducesResponseType<IngestionResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
     public static Task<IResult> UploadClientJobs(
         Guid periodId, HttpRequest request, IDocumentStore store, IQuerySession query, IOptions<IngestionOptions> options, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider clock, CancellationToken cancellationToken) =>
         Upload(periodId, BatchSource.ClientCsv, request, store, query, options.Value, clock, json.Value.SerializerOptions, cancellationToken);
@@ -97,11 +101,19 @@ public static class UploadEndpoints
             }
 
             var form = await request.ReadFormAsync(cancellationToken);
-            var file = form.Files.GetFile("file");
-            if (file is null)
+            var files = form.Files.GetFiles("file");
+            if (files.Count == 0)
             {
                 return Results.Problem(statusCode: 400, title: "No file", detail: "The multipart field 'file' is missing.");
             }
+
+            if (files.Count > 1 || form.Files.Count > 1)
+            {
+                // Which one was meant? Ingesting one and ignoring the others would lose data without saying so.
+                return Results.Problem(statusCode: 400, title: "More than one file", detail: $"The request holds {form.Files.Count} files ({string.Join(", ", form.Files.Select(f => $"'{f.Name}': {Path.GetFileName(f.FileName)}"))}); send one file, in the field 'file', per upload.");
+            }
+
+            var file = files[0];
 
             if (file.Length > options.MaxFileBytes)
             {
@@ -159,7 +171,7 @@ public static class UploadEndpoints
     }
 
     private static IResult TooLarge(IngestionOptions options) =>
-        Results.Problem(statusCode: 400, title: "File too large", detail: $"The upload exceeds the {UploadLimits.Describe(options.MaxFileBytes)} limit (Recon:Ingestion:MaxFileBytes).");
+        Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large", detail: $"The upload exceeds the {UploadLimits.Describe(options.MaxFileBytes)} limit (Recon:Ingestion:MaxFileBytes).");
 }
 
 public static class UploadLimits

@@ -242,21 +242,29 @@ public static class CaseDecisions
     }
 }
 
-/// <summary>Exceptions are assigned to people who can work them: existing, enabled users.</summary>
+/// <summary>Exceptions are assigned to people who can work them: existing, enabled users who may see the client.</summary>
 public static class Assignees
 {
-    public static async Task<IResult?> UnknownAsync(IQuerySession session, string assignee, CancellationToken cancellationToken)
+    /// <summary>Why the user cannot take the work (a 422), or null; given the exception's client, the user must be allowed to see it.</summary>
+    public static async Task<IResult?> UnknownAsync(IQuerySession session, string assignee, CancellationToken cancellationToken, string? clientId = null)
     {
         var name = assignee.Trim();
         var account = Domain.Access.UserDecider.IsValidUserName(name)
             ? await session.LoadAsync<UserAccount>(Domain.Access.UserDecider.UserIdFor(name), cancellationToken)
             : null;
-        return account is { Disabled: false }
+        var detail = account switch
+        {
+            null => $"assignee: no user is called '{name}'.",
+            { Disabled: true } => $"assignee: {name} is disabled and cannot be assigned work.",
+            _ when clientId is not null && !account.State.ClientAccess.Allows(clientId) => $"assignee: {name} may not see client '{clientId}' and cannot be assigned its exceptions.",
+            _ => null,
+        };
+        return detail is null
             ? null
             : Results.Problem(
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "Unknown assignee",
-                detail: account is null ? $"assignee: no user is called '{name}'." : $"assignee: {name} is disabled and cannot be assigned work.",
+                detail: detail,
                 extensions: new Dictionary<string, object?> { ["code"] = "unknown-assignee", ["field"] = "assignee" });
     }
 }
@@ -335,7 +343,7 @@ public static class DecisionEndpoints
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public static async Task<IResult> Assign(Guid exceptionId, AssignRequest request, IDocumentSession session, ReviewPolicy policy, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        await Assignees.UnknownAsync(session, request.Assignee, cancellationToken)
+        await Assignees.UnknownAsync(session, request.Assignee, cancellationToken, (await session.LoadAsync<ReviewItem>(exceptionId, cancellationToken))?.ClientId)
         ?? await Run(session, exceptionId, request.ExpectedVersion, new AssignCase(request.Assignee.Trim()), user, policy, clock, cancellationToken);
 
     [WolverinePost("/api/exceptions/{exceptionId}/unassign", OperationId = "unassignException")]

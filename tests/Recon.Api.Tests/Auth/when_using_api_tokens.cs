@@ -90,6 +90,33 @@ public class when_using_api_tokens(AppFixture fixture) : IntegrationContext(fixt
     }
 
     [Fact]
+    public async Task a_token_stops_working_when_its_issuer_is_disabled()
+    {
+        var issuer = await Host.GivenUser("ops-admin", Roles.Admin);
+        var issued = await (await Scenario(x =>
+        {
+            x.As(issuer);
+            x.Post.Json(new { name = "nightly", access = "readWrite" }).ToUrl("/api/admin/tokens");
+            x.StatusCodeShouldBe(201);
+        })).ReadAsJsonAsync<IssuedToken>();
+        await Scenario(x =>
+        {
+            x.WithToken(issued.Secret);
+            x.Get.Url("/api/periods");
+        });
+
+        await Scenario(x => x.Post.Url("/api/admin/users/ops-admin/disable"));
+
+        var result = await Scenario(x =>
+        {
+            x.WithToken(issued.Secret);
+            x.Get.Url("/api/periods");
+            x.StatusCodeShouldBe(401);
+        });
+        (await result.ReadProblemAsync()).GetProperty("detail").GetString().ShouldBe("The API token's issuer 'ops-admin' is disabled.");
+    }
+
+    [Fact]
     public async Task a_revoked_token_is_refused()
     {
         var issued = await Host.IssueToken("ci", "readWrite");

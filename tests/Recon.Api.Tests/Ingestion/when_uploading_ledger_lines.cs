@@ -184,7 +184,7 @@ public class when_uploading_ledger_lines(AppFixture fixture) : IntegrationContex
         var result = await Scenario(x =>
         {
             x.Post.MultipartFormData(Uploads.CsvFile(big.ToString())).ToUrl($"/api/periods/{periodId}/ledger-lines");
-            x.StatusCodeShouldBe(400);
+            x.StatusCodeShouldBe(413);
         });
 
         (await result.ReadProblemAsync()).GetProperty("detail").GetString().ShouldBe("The upload exceeds the 512 KB limit (Recon:Ingestion:MaxFileBytes).");
@@ -204,6 +204,29 @@ public class when_uploading_ledger_lines(AppFixture fixture) : IntegrationContex
         });
 
         (await result.ReadProblemAsync()).GetProperty("detail").GetString().ShouldBe("The multipart field 'file' is missing.");
+    }
+
+    [Theory]
+    [InlineData("file")]
+    [InlineData("other")]
+    public async Task a_request_with_a_second_file_is_refused_naming_both_and_nothing_is_stored(string secondField)
+    {
+        var periodId = await Host.GivenOpenPeriod();
+        var form = Uploads.CsvFile(MessyLedger, "october.csv");
+        var second = new ByteArrayContent(Encoding.UTF8.GetBytes(MessyLedger));
+        form.Add(second, secondField, "november.csv");
+
+        var result = await Scenario(x =>
+        {
+            x.Post.MultipartFormData(form).ToUrl($"/api/periods/{periodId}/ledger-lines");
+            x.StatusCodeShouldBe(400);
+        });
+
+        var detail = (await result.ReadProblemAsync()).GetProperty("detail").GetString()!;
+        detail.ShouldContain("october.csv");
+        detail.ShouldContain("november.csv");
+        await using var query = Store.QuerySession();
+        (await query.Query<BatchSummary>().CountAsync()).ShouldBe(0);
     }
 
     [Fact]
