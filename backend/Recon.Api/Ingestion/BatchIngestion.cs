@@ -97,7 +97,7 @@ public static class BatchIngestion
             throw new FileRefusedException("Missing columns", $"{batch.FileName}, line 1: {mapped.Error}");
         }
 
-        var normalizer = await NormalizerAsync(query, period, cancellationToken);
+        var normalizer = await NormalizerAsync(query, period, options, cancellationToken);
         var received = Received(period, batch, checksum, metadata, now);
         var columns = csv.Header.Count;
 
@@ -129,7 +129,7 @@ public static class BatchIngestion
                 cancellationToken);
         }
 
-        var validator = new ClientJobRowValidator(period.ClientId);
+        var validator = new ClientJobRowValidator(period.ClientId, options.ClientDateOrder);
         return await WriteAsync(
             store,
             received,
@@ -145,8 +145,8 @@ public static class BatchIngestion
     public static async Task<BatchOutcome> IngestClientItemsAsync(
         IDocumentStore store, IQuerySession query, PeriodDetails period, IncomingBatch batch, string checksum, IReadOnlyList<ClientJobItem> items, IngestionOptions options, EventMetadata metadata, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var normalizer = await NormalizerAsync(query, period, cancellationToken);
-        var validator = new ClientJobRowValidator(period.ClientId);
+        var normalizer = await NormalizerAsync(query, period, options, cancellationToken);
+        var validator = new ClientJobRowValidator(period.ClientId, options.ClientDateOrder);
         var received = Received(period, batch, checksum, metadata, now);
         IEnumerable<RowOutcome<ClientJobRecord>> Jobs(Func<long, bool>? onlyLines) => items
             .Select((item, index) => (Item: item, Line: index + 1L))
@@ -493,8 +493,12 @@ public static class BatchIngestion
         session.LastModifiedBy = metadata.User;
     }
 
-    private static async Task<RowNormalizer> NormalizerAsync(IQuerySession query, PeriodDetails period, CancellationToken cancellationToken) =>
-        new(await ReferenceCatalogs.SiteRegistryAsync(query, period.ClientId, cancellationToken), await ReferenceCatalogs.ServiceCatalogAsync(query, cancellationToken), PlausibleValues.ForPeriod(period.Month));
+    private static async Task<RowNormalizer> NormalizerAsync(IQuerySession query, PeriodDetails period, IngestionOptions options, CancellationToken cancellationToken) =>
+        new(
+            await ReferenceCatalogs.SiteRegistryAsync(query, period.ClientId, cancellationToken),
+            await ReferenceCatalogs.ServiceCatalogAsync(query, cancellationToken),
+            PlausibleValues.ForPeriod(period.Month),
+            options.LedgerDateOrder);
 
     /// <summary>
     /// A row that cannot be mapped to columns at all: broken quoting, a field count other than the header's (fields are

@@ -1,3 +1,5 @@
+using Recon.Domain.Normalization;
+
 namespace Recon.Api.Ingestion;
 
 /// <summary>Settings under <c>Recon:Ingestion</c>.</summary>
@@ -13,6 +15,12 @@ public sealed class IngestionOptions
 
     /// <summary>At most this many row errors come back in an upload's response; all are listable per batch.</summary>
     public int MaxErrorsInResponse { get; set; } = 100;
+
+    /// <summary>How the ERP export writes numeric dates: MonthFirst (03/04/2026 = 4 March, the default) or DayFirst.</summary>
+    public DateOrder LedgerDateOrder { get; set; } = DateOrder.MonthFirst;
+
+    /// <summary>How the client's jobs (CSV and API) write numeric dates: MonthFirst (the default) or DayFirst.</summary>
+    public DateOrder ClientDateOrder { get; set; } = DateOrder.MonthFirst;
 
     /// <summary>Extra header names per source: alias → canonical column, e.g. "Job Reference" → "job_ref".</summary>
     public Dictionary<string, string> LedgerHeaderAliases { get; set; } = new(StringComparer.OrdinalIgnoreCase);

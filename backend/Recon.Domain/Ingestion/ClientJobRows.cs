@@ -46,16 +46,18 @@ public sealed record ClientJobRow(
 public sealed class ClientJobRowValidator : AbstractValidator<ClientJobRow>
 {
     /// <param name="periodClientId">The period's client: a row of another client is refused.</param>
-    public ClientJobRowValidator(string periodClientId)
+    /// <param name="dates">How the source writes numeric dates (the same forms as the ledger's are accepted).</param>
+    public ClientJobRowValidator(string periodClientId, DateOrder dates = DateOrder.MonthFirst)
     {
+        Dates = dates;
         RuleFor(row => row.JobId).NotEmpty().WithMessage("is required").OverridePropertyName("job_id");
         RuleFor(row => row.ClientId)
             .Must(value => string.Equals(value?.Trim(), periodClientId, StringComparison.OrdinalIgnoreCase))
             .WithMessage(row => $"'{row.ClientId}' is not this period's client ('{periodClientId}')").OverridePropertyName("client_id");
         RuleFor(row => row.SiteName).NotEmpty().WithMessage("is required").OverridePropertyName("site_name");
         RuleFor(row => row.ServiceType).NotEmpty().WithMessage("is required").OverridePropertyName("service_type");
-        RuleFor(row => row.ServiceDate).Must(value => DateNormalizer.TryParseIso(value, out _))
-            .WithMessage(row => $"'{row.ServiceDate}' is not an ISO date (yyyy-MM-dd)").OverridePropertyName("service_date");
+        RuleFor(row => row.ServiceDate).Must(value => DateNormalizer.TryParse(value, dates, out _))
+            .WithMessage(row => $"'{row.ServiceDate}' is not a date ({DateNormalizer.Describe(dates)})").OverridePropertyName("service_date");
         RuleFor(row => row.Quantity).Must(value => MoneyParser.TryParseAmount(value, out var q) && q >= 0)
             .WithMessage(row => $"'{row.Quantity}' is not a non-negative number").OverridePropertyName("quantity");
         RuleFor(row => row.UnitRate).Must(value => MoneyParser.TryParseAmount(value, out _))
@@ -67,6 +69,9 @@ public sealed class ClientJobRowValidator : AbstractValidator<ClientJobRow>
         RuleFor(row => row.Status).Must(value => TryParseStatus(value, out _))
             .WithMessage(row => $"'{row.Status}' is not a status (completed or cancelled)").OverridePropertyName("status");
     }
+
+    /// <summary>How this source writes numeric dates.</summary>
+    public DateOrder Dates { get; }
 
     public static JobStatus ParseStatus(string? value) =>
         TryParseStatus(value, out var status) ? status : throw new FormatException($"'{value}' is not a job status.");

@@ -41,16 +41,18 @@ public sealed record LedgerLineRow(
 
 public sealed class LedgerLineRowValidator : AbstractValidator<LedgerLineRow>
 {
-    public LedgerLineRowValidator()
+    /// <param name="dates">How the ERP writes numeric dates.</param>
+    public LedgerLineRowValidator(DateOrder dates = DateOrder.MonthFirst)
     {
+        Dates = dates;
         RuleFor(row => row.InvoiceNumber).NotEmpty().WithMessage("is required").OverridePropertyName("invoice_number");
         RuleFor(row => row.LineNo)
             .Must(value => int.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0)
             .WithMessage(row => $"'{row.LineNo}' is not a positive whole number").OverridePropertyName("line_no");
         RuleFor(row => row.CustomerSite).NotEmpty().WithMessage("is required").OverridePropertyName("customer_site");
         RuleFor(row => row.Description).NotEmpty().WithMessage("is required").OverridePropertyName("description");
-        RuleFor(row => row.ServiceDate).Must(value => DateNormalizer.TryParse(value, out _))
-            .WithMessage(row => $"'{row.ServiceDate}' is not a date (yyyy-MM-dd, MM/dd/yyyy or dd-MMM-yyyy)").OverridePropertyName("service_date");
+        RuleFor(row => row.ServiceDate).Must(value => DateNormalizer.TryParse(value, dates, out _))
+            .WithMessage(row => $"'{row.ServiceDate}' is not a date ({DateNormalizer.Describe(dates)})").OverridePropertyName("service_date");
         RuleFor(row => row.Qty).Must(value => MoneyParser.TryParseAmount(value, out _))
             .WithMessage(row => $"'{row.Qty}' is not a number").OverridePropertyName("qty");
         RuleFor(row => row.UnitPrice).Must(value => MoneyParser.TryParseAmount(value, out _))
@@ -59,7 +61,10 @@ public sealed class LedgerLineRowValidator : AbstractValidator<LedgerLineRow>
             .WithMessage(row => $"'{row.LineTotal}' is not an amount").OverridePropertyName("line_total");
         RuleFor(row => row.Currency).Must(value => Currencies.TryNormalize(value, out _))
             .WithMessage(row => $"'{row.Currency}' is not an ISO 4217 currency code").OverridePropertyName("currency");
-        RuleFor(row => row.PostedDate).Must(value => string.IsNullOrWhiteSpace(value) || DateNormalizer.TryParse(value, out _))
+        RuleFor(row => row.PostedDate).Must(value => string.IsNullOrWhiteSpace(value) || DateNormalizer.TryParse(value, dates, out _))
             .WithMessage(row => $"'{row.PostedDate}' is not a date").OverridePropertyName("posted_date");
     }
+
+    /// <summary>How the ERP writes numeric dates.</summary>
+    public DateOrder Dates { get; }
 }

@@ -16,9 +16,12 @@ public sealed record RowOutcome<TRecord>(TRecord? Record, RejectedRow? Rejected)
 /// <param name="sites">The client's sites, which site names resolve to.</param>
 /// <param name="services">The service catalog, which descriptions resolve to.</param>
 /// <param name="plausible">When set, rows whose dates or signs cannot be right for the period are rejected.</param>
-public sealed class RowNormalizer(SiteRegistry sites, ServiceCatalog services, PlausibleValues? plausible = null)
+/// <param name="ledgerDates">How the ERP writes numeric dates.</param>
+public sealed class RowNormalizer(SiteRegistry sites, ServiceCatalog services, PlausibleValues? plausible = null, DateOrder ledgerDates = DateOrder.MonthFirst)
 {
-    private static readonly LedgerLineRowValidator LedgerValidator = new();
+    private static readonly LedgerLineRowValidator MonthFirstLedger = new(DateOrder.MonthFirst);
+    private static readonly LedgerLineRowValidator DayFirstLedger = new(DateOrder.DayFirst);
+    private readonly LedgerLineRowValidator _ledgerValidator = ledgerDates == DateOrder.DayFirst ? DayFirstLedger : MonthFirstLedger;
 
     // A batch names the same few hundred sites and services over and over: resolve each spelling once.
     private readonly Dictionary<(string?, string?), string?> _siteCodes = [];
@@ -26,19 +29,19 @@ public sealed class RowNormalizer(SiteRegistry sites, ServiceCatalog services, P
 
     public RowOutcome<LedgerLineRecord> Normalize(LedgerLineRow row, Guid batchId, string fileName)
     {
-        var rejected = Check(LedgerValidator, row, row.Line, static invalid => invalid.RawValues());
+        var rejected = Check(_ledgerValidator, row, row.Line, static invalid => invalid.RawValues());
         if (rejected is not null)
         {
             return new RowOutcome<LedgerLineRecord>(null, rejected);
         }
 
         // The validator has checked every value below, so parsing cannot fail here.
-        if (Implausible(row.Line, DateNormalizer.Parse(row.ServiceDate), "service_date", MoneyParser.ParseAmount(row.Qty), MoneyParser.ParseAmount(row.UnitPrice), MoneyParser.ParseAmount(row.LineTotal), "line_total", row.RawValues) is { } implausible)
+        if (Implausible(row.Line, DateNormalizer.Parse(row.ServiceDate, ledgerDates), "service_date", MoneyParser.ParseAmount(row.Qty), MoneyParser.ParseAmount(row.UnitPrice), MoneyParser.ParseAmount(row.LineTotal), "line_total", row.RawValues) is { } implausible)
         {
             return new RowOutcome<LedgerLineRecord>(null, implausible);
         }
 
-        DateOnly? postedDate = string.IsNullOrWhiteSpace(row.PostedDate) ? null : DateNormalizer.Parse(row.PostedDate);
+        DateOnly? postedDate = string.IsNullOrWhiteSpace(row.PostedDate) ? null : DateNormalizer.Parse(row.PostedDate, ledgerDates);
         var invoice = TextKey.Tidy(row.InvoiceNumber);
         var lineNo = int.Parse(row.LineNo!.Trim(), CultureInfo.InvariantCulture);
 
@@ -53,7 +56,7 @@ public sealed class RowNormalizer(SiteRegistry sites, ServiceCatalog services, P
                 SiteCode(null, row.CustomerSite),
                 TextKey.Tidy(row.Description),
                 ServiceName(row.Description),
-                DateNormalizer.Parse(row.ServiceDate),
+                DateNormalizer.Parse(row.ServiceDate, ledgerDates),
                 MoneyParser.ParseAmount(row.Qty),
                 MoneyParser.ParseAmount(row.UnitPrice),
                 new Money(MoneyParser.ParseAmount(row.LineTotal), Currencies.Normalize(row.Currency)),
@@ -71,7 +74,7 @@ public sealed class RowNormalizer(SiteRegistry sites, ServiceCatalog services, P
             return new RowOutcome<ClientJobRecord>(null, rejected);
         }
 
-        if (Implausible(row.Line, DateNormalizer.ParseIso(row.ServiceDate), "service_date", MoneyParser.ParseAmount(row.Quantity), MoneyParser.ParseAmount(row.UnitRate), MoneyParser.ParseAmount(row.Amount), "amount", row.RawValues) is { } implausible)
+        if (Implausible(row.Line, DateNormalizer.Parse(row.ServiceDate, validator.Dates), "service_date", MoneyParser.ParseAmount(row.Quantity), MoneyParser.ParseAmount(row.UnitRate), MoneyParser.ParseAmount(row.Amount), "amount", row.RawValues) is { } implausible)
         {
             return new RowOutcome<ClientJobRecord>(null, implausible);
         }
@@ -87,7 +90,7 @@ public sealed class RowNormalizer(SiteRegistry sites, ServiceCatalog services, P
                 SiteCode(siteCode, row.SiteName) ?? siteCode,
                 TextKey.Tidy(row.ServiceType),
                 ServiceName(row.ServiceType),
-                DateNormalizer.ParseIso(row.ServiceDate),
+                DateNormalizer.Parse(row.ServiceDate, validator.Dates),
                 MoneyParser.ParseAmount(row.Quantity),
                 MoneyParser.ParseAmount(row.UnitRate),
                 new Money(MoneyParser.ParseAmount(row.Amount), Currencies.Normalize(row.Currency)),

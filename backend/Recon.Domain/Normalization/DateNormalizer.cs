@@ -2,22 +2,27 @@ using System.Globalization;
 
 namespace Recon.Domain.Normalization;
 
+/// <summary>How a source writes its numeric dates: <c>03/04/2026</c> is 4 March when month-first, 3 April when day-first.</summary>
+public enum DateOrder
+{
+    MonthFirst,
+    DayFirst,
+}
+
 /// <summary>
-/// Reads the date forms found in client and ERP exports: <c>yyyy-MM-dd</c>, <c>MM/dd/yyyy</c> (also without leading
-/// zeros) and <c>dd-MMM-yyyy</c> (<c>05-Oct-2026</c>, any case). Anything else is refused rather than guessed.
+/// Reads the date forms found in client and ERP exports: <c>yyyy-MM-dd</c>, numeric dates with slashes in the source's
+/// <see cref="DateOrder"/> (<c>MM/dd/yyyy</c> or <c>dd/MM/yyyy</c>, also without leading zeros) and
+/// <c>dd-MMM-yyyy</c> (<c>05-Oct-2026</c>, any case). Anything else is refused rather than guessed.
 /// </summary>
 public static class DateNormalizer
 {
-    private static readonly string[] Formats =
-    [
-        "yyyy-MM-dd",
-        "MM/dd/yyyy",
-        "M/d/yyyy",
-        "dd-MMM-yyyy",
-        "d-MMM-yyyy",
-    ];
+    private static readonly string[] MonthFirstFormats = ["yyyy-MM-dd", "MM/dd/yyyy", "M/d/yyyy", "dd-MMM-yyyy", "d-MMM-yyyy"];
 
-    public static bool TryParse(string? raw, out DateOnly date)
+    private static readonly string[] DayFirstFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "dd-MMM-yyyy", "d-MMM-yyyy"];
+
+    public static bool TryParse(string? raw, out DateOnly date) => TryParse(raw, DateOrder.MonthFirst, out date);
+
+    public static bool TryParse(string? raw, DateOrder order, out DateOnly date)
     {
         date = default;
         var text = raw?.Trim();
@@ -26,20 +31,17 @@ public static class DateNormalizer
             return false;
         }
 
-        return DateOnly.TryParseExact(FixMonthCase(text), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        return DateOnly.TryParseExact(FixMonthCase(text), order == DateOrder.DayFirst ? DayFirstFormats : MonthFirstFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 
-    public static DateOnly Parse(string? raw) =>
-        TryParse(raw, out var date) ? date : throw new FormatException($"'{raw}' is not a date (yyyy-MM-dd, MM/dd/yyyy or dd-MMM-yyyy).");
+    public static DateOnly Parse(string? raw) => Parse(raw, DateOrder.MonthFirst);
 
-    public static DateOnly ParseIso(string? raw) =>
-        TryParseIso(raw, out var date) ? date : throw new FormatException($"'{raw}' is not an ISO date (yyyy-MM-dd).");
+    public static DateOnly Parse(string? raw, DateOrder order) =>
+        TryParse(raw, order, out var date) ? date : throw new FormatException($"'{raw}' is not a date ({Describe(order)}).");
 
-    public static bool TryParseIso(string? raw, out DateOnly date)
-    {
-        date = default;
-        return raw is not null && DateOnly.TryParseExact(raw.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
-    }
+    /// <summary>The forms accepted, as error messages name them.</summary>
+    public static string Describe(DateOrder order) =>
+        order == DateOrder.DayFirst ? "yyyy-MM-dd, dd/MM/yyyy or dd-MMM-yyyy" : "yyyy-MM-dd, MM/dd/yyyy or dd-MMM-yyyy";
 
     // "05-OCT-2026" and "05-oct-2026" → "05-Oct-2026": the invariant culture's month names are case-sensitive.
     private static string FixMonthCase(string text)

@@ -26,6 +26,24 @@ public class when_uploading_client_jobs(AppFixture fixture) : IntegrationContext
     }
 
     [Fact]
+    public async Task job_dates_are_read_in_the_same_forms_as_the_ledgers()
+    {
+        var periodId = await Host.GivenOpenPeriod("acme");
+        var csv = Uploads.Csv(
+            Uploads.ClientHeader,
+            "JOB-1,acme,S-001,Riverside Office Park,Window Cleaning,10/05/2026,2,125.00,250.00,USD,completed,PO-1,",
+            "JOB-2,acme,S-001,Riverside Office Park,Window Cleaning,06-Oct-2026,2,125.00,250.00,USD,completed,PO-2,",
+            "JOB-3,acme,S-001,Riverside Office Park,Window Cleaning,2026-10-07,2,125.00,250.00,USD,completed,PO-3,");
+
+        var (_, body) = await Host.UploadClientJobs(periodId, csv);
+
+        body.RowsAccepted.ShouldBe(3);
+        await using var query = Store.QuerySession();
+        var jobs = (await query.Events.QueryRawEventDataOnly<ClientJobsNormalized>().ToListAsync()).SelectMany(e => e.Jobs).ToList();
+        jobs.Select(job => job.Record.ServiceDate).Order().ShouldBe([new DateOnly(2026, 10, 5), new DateOnly(2026, 10, 6), new DateOnly(2026, 10, 7)]);
+    }
+
+    [Fact]
     public async Task contact_emails_appear_in_no_event_response_or_audit_history()
     {
         var periodId = await Host.GivenOpenPeriod("acme");

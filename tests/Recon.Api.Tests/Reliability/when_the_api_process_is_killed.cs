@@ -8,7 +8,15 @@ using Recon.DataGenerator;
 
 namespace Recon.Api.Tests.Reliability;
 
+/// <summary>The process-kill tests run alone, after the others: the timings they check are the API's, not the machine's load.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ApiProcessCollection
+{
+    public const string Name = "api-process";
+}
+
 /// <summary>kill -9 of a real API process mid-work, then a restart on the same database.</summary>
+[Collection(ApiProcessCollection.Name)]
 public class when_the_api_process_is_killed
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -25,6 +33,21 @@ public class when_the_api_process_is_killed
 
     private static async Task<JsonElement> RunAsync(HttpClient http, Guid runId) =>
         await http.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}", Json);
+
+    private static string Progress(JsonElement run) =>
+        $"{run.GetProperty("phase").GetString()} {run.GetProperty("progress").GetDecimal().ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>The run's progress as the killed process last stored it.</summary>
+    private static async Task<string> StoredProgressAsync(string schema, Guid runId)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(Environment.GetEnvironmentVariable("ConnectionStrings__Recon"));
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand($"select data->>'phase', (data->>'progress')::numeric from {schema}.mt_doc_runprogress where id = $1", connection);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = runId });
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return $"{reader.GetString(0)} {reader.GetDecimal(1).ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    }
 
     [Fact]
     public async Task a_run_killed_mid_way_resumes_within_10_seconds_of_the_restart_and_is_recorded_once()
@@ -48,17 +71,21 @@ public class when_the_api_process_is_killed
 
         run.GetProperty("status").GetString().ShouldBe("running", "the run must still be in progress when the process is killed");
         await api.KillAsync();
+        var stopped = await StoredProgressAsync("process_kill_run", runId);
 
+        // Resumed: the run reports progress again (its phase or figure moves on from where it stopped), or is done.
         var ready = await api.StartAgainAsync();
+        TimeSpan? resumedIn = null;
         while ((run = await RunAsync(api.Http, runId)).GetProperty("status").GetString() is "queued" or "running")
         {
-            (DateTimeOffset.UtcNow - ready).ShouldBeLessThan(TimeSpan.FromSeconds(30), "the run did not finish after the restart");
-            await Task.Delay(100);
+            resumedIn ??= Progress(run) != stopped ? DateTimeOffset.UtcNow - ready : null;
+            (DateTimeOffset.UtcNow - ready).ShouldBeLessThan(TimeSpan.FromSeconds(90), "the run did not finish after the restart");
+            await Task.Delay(50);
         }
 
         run.GetProperty("status").GetString().ShouldBe("completed");
-        var resumedIn = run.GetProperty("completedAt").GetDateTimeOffset() - ready;
-        resumedIn.ShouldBeLessThan(TimeSpan.FromSeconds(10), $"completed {resumedIn.TotalSeconds:F1} s after the restart");
+        resumedIn ??= run.GetProperty("completedAt").GetDateTimeOffset() - ready;
+        resumedIn.Value.ShouldBeLessThan(TimeSpan.FromSeconds(10), $"resumed {resumedIn.Value.TotalSeconds:F1} s after the restart");
 
         await using var connection = new Npgsql.NpgsqlConnection(Environment.GetEnvironmentVariable("ConnectionStrings__Recon"));
         await connection.OpenAsync();

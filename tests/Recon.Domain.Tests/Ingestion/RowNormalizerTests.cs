@@ -152,9 +152,21 @@ public class when_normalizing_client_jobs
     [Theory]
     [InlineData("10/05/2026")]
     [InlineData("05-Oct-2026")]
-    public void client_exports_must_use_iso_dates(string date)
+    [InlineData("2026-10-05")]
+    public void client_exports_take_the_same_date_forms_as_the_ledger(string date)
     {
-        Normalizer.Normalize(Row(date: date), Validator, Guid.Empty, "jobs.csv").Rejected!.Errors.ShouldHaveSingleItem().Field.ShouldBe("service_date");
+        Normalizer.Normalize(Row(date: date), Validator, Guid.Empty, "jobs.csv").Record!.ServiceDate.ShouldBe(new DateOnly(2026, 10, 5));
+    }
+
+    [Fact]
+    public void a_day_first_client_reads_numeric_dates_day_first_and_refuses_other_forms_naming_them()
+    {
+        var dayFirst = new ClientJobRowValidator("acme", DateOrder.DayFirst);
+
+        Normalizer.Normalize(Row(date: "05/10/2026"), dayFirst, Guid.Empty, "jobs.csv").Record!.ServiceDate.ShouldBe(new DateOnly(2026, 10, 5));
+        var error = Normalizer.Normalize(Row(date: "10.05.2026"), dayFirst, Guid.Empty, "jobs.csv").Rejected!.Errors.ShouldHaveSingleItem();
+        error.Field.ShouldBe("service_date");
+        error.Message.ShouldContain("dd/MM/yyyy");
     }
 
     [Fact]

@@ -30,6 +30,24 @@ public class when_reading_dates
     {
         DateNormalizer.TryParse(raw, out _).ShouldBeFalse();
     }
+
+    [Theory]
+    [InlineData(DateOrder.MonthFirst, 2026, 3, 4)]
+    [InlineData(DateOrder.DayFirst, 2026, 4, 3)]
+    public void a_numeric_date_reads_in_the_order_the_source_is_set_to(DateOrder order, int year, int month, int day)
+    {
+        DateNormalizer.Parse("03/04/2026", order).ShouldBe(new DateOnly(year, month, day));
+        DateNormalizer.Parse("2026-10-05", order).ShouldBe(new DateOnly(2026, 10, 5));
+        DateNormalizer.Parse("05-Oct-2026", order).ShouldBe(new DateOnly(2026, 10, 5));
+    }
+
+    [Fact]
+    public void a_day_first_source_refuses_a_date_only_month_first_could_mean_and_says_which_forms_it_takes()
+    {
+        DateNormalizer.TryParse("10/31/2026", DateOrder.DayFirst, out _).ShouldBeFalse();
+        DateNormalizer.Parse("31/10/2026", DateOrder.DayFirst).ShouldBe(new DateOnly(2026, 10, 31));
+        Should.Throw<FormatException>(() => DateNormalizer.Parse("10/31/2026", DateOrder.DayFirst)).Message.ShouldContain("dd/MM/yyyy");
+    }
 }
 
 public class when_reading_amounts
