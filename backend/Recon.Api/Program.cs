@@ -29,6 +29,7 @@ builder.AddClientApi();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddReconAuth();
 builder.Services.AddSingleton(RuleSettings.Checked(builder.Configuration));
+builder.Services.Configure<RunQueueOptions>(builder.Configuration.GetSection(RunQueueOptions.Section));
 builder.Services.AddSingleton(ReviewModule.PolicyFrom(builder.Configuration));
 builder.AddReconHttp();
 builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>

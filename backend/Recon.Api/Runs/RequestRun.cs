@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Recon.Api.Infrastructure;
 using Recon.Api.Periods;
 using Recon.Domain;
@@ -18,12 +19,20 @@ public static class RequestRunEndpoint
     [WolverinePost("/api/periods/{periodId}/runs", OperationId = "requestRun")]
     [Tags("Runs")]
     [EndpointSummary("Reconcile a period")]
-    [EndpointDescription("Queues a reconciliation run of the period's records as they are now (its completed batches). The run executes in the background through a durable message: it survives a restart, is retried on transient faults and is never done twice. Poll GET /api/runs/{runId} for its status. Refused with 409 while another run of the period is queued or running (concurrent requests are serialised per period: exactly one is accepted).")]
+    [EndpointDescription("Queues a reconciliation run of the period's records as they are now (its completed batches). The run executes in the background through a durable message: it survives a restart, is retried on transient faults and is never done twice. Poll GET /api/runs/{runId} for its status. Refused with 409 while another run of the period is queued or running (concurrent requests are serialised per period: exactly one is accepted), and with 503 + Retry-After when Recon:Runs:MaxQueued runs are waiting already.")]
     [ProducesResponseType<RunAccepted>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
     public static async Task<IResult> Post(
-        Guid periodId, IDocumentSession session, IMessageBus bus, TimeProvider clock, ClaimsPrincipal user, CancellationToken cancellationToken)
+        Guid periodId,
+        IDocumentSession session,
+        IMessageBus bus,
+        TimeProvider clock,
+        ClaimsPrincipal user,
+        IOptions<RunQueueOptions> queue,
+        HttpContext context,
+        CancellationToken cancellationToken)
     {
         // Two requests for one period queue here; the second then sees the first's run (10 at once: one 202, nine 409).
         await AdvisoryLocks.LockAsync(session, AdvisoryLocks.RunRequests(periodId), cancellationToken);
@@ -36,6 +45,15 @@ public static class RequestRunEndpoint
         var active = await session.Query<RunSummary>()
             .Where(run => run.PeriodId == periodId && (run.Status == RunStatus.Queued || run.Status == RunStatus.Running))
             .ToListAsync(cancellationToken);
+        if (active.Count == 0 && await session.Query<RunSummary>().CountAsync(run => run.Status == RunStatus.Queued || run.Status == RunStatus.Running, cancellationToken) >= queue.Value.MaxQueued)
+        {
+            context.Response.Headers.RetryAfter = RunQueueOptions.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Too many runs waiting",
+                detail: $"{queue.Value.MaxQueued} runs are queued or running already (Recon:Runs:MaxQueued); request this one again in {RunQueueOptions.RetryAfterSeconds} seconds.");
+        }
+
         var now = clock.GetUtcNow();
         switch (RunDecider.Request(period, active.Select(run => new Run(run.RunId, run.PeriodId, run.Status, null)).ToList(), Guid.CreateVersion7(now), Actor.NameOf(user), now))
         {

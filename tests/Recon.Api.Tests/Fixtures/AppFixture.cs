@@ -25,6 +25,9 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>Room for the race tests' five uploads at once; the limit itself is tested at this value.</summary>
     public const int MaxConcurrentUploads = 6;
 
+    /// <summary>Runs waiting at once before a request is refused with 503: small, so the limit is testable.</summary>
+    public const int MaxQueuedRuns = 3;
+
     public IAlbaHost Host { get; private set; } = null!;
 
     public CapturedLogs Logs { get; } = new();
@@ -37,6 +40,7 @@ public sealed class AppFixture : IAsyncLifetime
             {
                 ["Recon:Ingestion:MaxFileBytes"] = MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Recon:Ingestion:MaxConcurrentUploads"] = MaxConcurrentUploads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Recon:Runs:MaxQueued"] = MaxQueuedRuns.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Recon:Http:KnownProxies"] = KnownProxy,
                 ["Recon:Http:KnownNetworks"] = KnownProxyNetwork,
             },

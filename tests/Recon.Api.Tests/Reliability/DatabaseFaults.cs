@@ -26,9 +26,12 @@ public sealed class DatabaseFaults : IAsyncDisposable
     public int Terminated { get; private set; }
 
     /// <summary>Holds an exclusive lock on the table of <typeparamref name="TDocument"/> until released.</summary>
-    public static async Task<DatabaseFaults> LockTableOfAsync<TDocument>(IDocumentStore store)
+    public static Task<DatabaseFaults> LockTableOfAsync<TDocument>(IDocumentStore store) =>
+        LockTableAsync(store, store.Options.FindOrResolveDocumentType(typeof(TDocument)).TableName.QualifiedName);
+
+    /// <summary>Holds an exclusive lock (reads go on, writes wait) on the table until released.</summary>
+    public static async Task<DatabaseFaults> LockTableAsync(IDocumentStore store, string table)
     {
-        var table = store.Options.FindOrResolveDocumentType(typeof(TDocument)).TableName.QualifiedName;
         var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync();
         var transaction = await connection.BeginTransactionAsync();

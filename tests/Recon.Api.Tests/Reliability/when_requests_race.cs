@@ -30,6 +30,42 @@ public class when_requests_race(AppFixture fixture) : IntegrationContext(fixture
     }
 
     [Fact]
+    public async Task runs_requested_beyond_the_queue_limit_get_503_with_retry_after_and_the_queued_ones_all_complete()
+    {
+        var periods = new List<Guid>();
+        for (var i = 0; i <= AppFixture.MaxQueuedRuns; i++)
+        {
+            periods.Add((await Host.GivenIngestedMonth(clientId: $"queue-{i}", jobs: 20, seed: i)).PeriodId);
+        }
+
+        var queued = new List<Guid>();
+        await using (var faults = await DatabaseFaults.LockTableOfAsync<RunMatchView>(Store))
+        {
+            // The first run waits on the held table while recording; the others wait behind it in the queue.
+            foreach (var periodId in periods.Take(AppFixture.MaxQueuedRuns))
+            {
+                queued.Add(await Host.RequestRun(periodId));
+            }
+
+            var refused = await Host.Scenario(x =>
+            {
+                x.Post.Url($"/api/periods/{periods[^1]}/runs");
+                x.StatusCodeShouldBe(503);
+            });
+            refused.Context.Response.Headers.RetryAfter.ToString().ShouldBe(RunQueueOptions.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            (await refused.ReadAsTextAsync()).ShouldContain("MaxQueued");
+        }
+
+        foreach (var runId in queued)
+        {
+            (await Host.WaitForRun(runId)).Status.ShouldBe(RunStatus.Completed);
+        }
+
+        (await Host.WaitForRun(await Host.RequestRun(periods[^1]))).Status.ShouldBe(RunStatus.Completed);
+        ReliabilityReport.Add($"{AppFixture.MaxQueuedRuns + 1} runs queued at once", 4);
+    }
+
+    [Fact]
     public async Task twenty_decisions_on_one_exception_at_once_have_exactly_one_winner_and_nineteen_409s()
     {
         var (periodId, _) = await Host.GivenReconciledMonth(jobs: 60);

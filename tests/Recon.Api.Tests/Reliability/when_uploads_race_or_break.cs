@@ -128,6 +128,38 @@ public class when_uploads_race_or_break(AppFixture fixture) : IntegrationContext
     }
 
     [Fact]
+    public async Task an_upload_whose_connection_is_dropped_is_a_503_with_retry_after_leaves_a_failed_batch_and_can_be_sent_again()
+    {
+        var periodId = await Host.GivenOpenPeriod();
+        var csv = Ledger(1_200);
+        await using (var faults = await DatabaseFaults.LockTableAsync(Store, $"{Store.Options.DatabaseSchemaName}.{RecordVersions.TableName}"))
+        {
+            var upload = Host.Scenario(x =>
+            {
+                x.Post.MultipartFormData(Uploads.CsvFile(csv)).ToUrl($"/api/periods/{periodId}/ledger-lines");
+                x.IgnoreStatusCode();
+            });
+            await faults.TerminateNextWaiterAsync(TimeSpan.FromSeconds(30));
+            var result = await upload;
+            result.Context.Response.StatusCode.ShouldBe(503, await result.ReadAsTextAsync());
+            result.Context.Response.Headers.RetryAfter.ToString().ShouldNotBeNullOrEmpty();
+        }
+
+        (await LedgerVersions(periodId)).ShouldBeEmpty();
+        await using (var query = Store.QuerySession())
+        {
+            var failed = (await query.Query<BatchSummary>().Where(b => b.PeriodId == periodId).ToListAsync()).ShouldHaveSingleItem();
+            failed.Status.ShouldBe(BatchStatus.Failed);
+            failed.FailureReason!.ShouldContain("server error");
+        }
+
+        var (_, again) = await Host.UploadLedger(periodId, csv);
+        again.RecordsNew.ShouldBe(1_200);
+        (await LedgerVersions(periodId)).ShouldAllBe(record => record.Version == 1);
+        ReliabilityReport.Add("connection dropped during an upload", 6);
+    }
+
+    [Fact]
     public async Task an_upload_its_client_abandons_leaves_a_failed_batch_in_the_history_and_nothing_else()
     {
         var periodId = await Host.GivenOpenPeriod();

@@ -791,7 +791,7 @@ export interface paths {
     put?: never;
     /**
      * Reconcile a period
-     * @description Queues a reconciliation run of the period's records as they are now (its completed batches). The run executes in the background through a durable message: it survives a restart, is retried on transient faults and is never done twice. Poll GET /api/runs/{runId} for its status. Refused with 409 while another run of the period is queued or running (concurrent requests are serialised per period: exactly one is accepted).
+     * @description Queues a reconciliation run of the period's records as they are now (its completed batches). The run executes in the background through a durable message: it survives a restart, is retried on transient faults and is never done twice. Poll GET /api/runs/{runId} for its status. Refused with 409 while another run of the period is queued or running (concurrent requests are serialised per period: exactly one is accepted), and with 503 + Retry-After when Recon:Runs:MaxQueued runs are waiting already.
      */
     post: operations['requestRun'];
     delete?: never;
@@ -4430,6 +4430,15 @@ export interface operations {
       };
       /** @description Conflict */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Service Unavailable */
+      503: {
         headers: {
           [name: string]: unknown;
         };
