@@ -7,7 +7,7 @@ using Wolverine.Runtime;
 
 namespace Recon.Api.Operations;
 
-/// <summary>A message that failed every retry (a run whose failure could not even be recorded, say).</summary>
+/// <summary>A message that failed every retry (a run whose failure could not even be recorded, say); <c>Summary</c> is its stored body.</summary>
 public sealed record DeadLetteredMessage(
     Guid Id,
     string MessageType,
@@ -32,17 +32,25 @@ public static class DeadLetteredMessagesEndpoints
     public static async Task<DeadLetteredMessageList> List(IWolverineRuntime runtime, CancellationToken cancellationToken)
     {
         var found = await runtime.Storage.DeadLetters.QueryAsync(new DeadLetterEnvelopeQuery { Range = JasperFx.Core.TimeRange.AllTime() }, cancellationToken);
-        return new DeadLetteredMessageList(found.Envelopes
-            .OrderByDescending(letter => letter.SentAt)
-            .Select(letter => new DeadLetteredMessage(
-                letter.Id,
-                letter.MessageType,
-                letter.Message?.ToString(),
-                letter.ExceptionType,
-                letter.ExceptionMessage,
-                letter.SentAt,
-                letter.Replayable))
-            .ToList());
+        var items = new List<DeadLetteredMessage>();
+        foreach (var letter in found.Envelopes.OrderByDescending(letter => letter.SentAt))
+        {
+            items.Add(new DeadLetteredMessage(letter.Id, letter.MessageType, Body(letter.Envelope?.Data), letter.ExceptionType, letter.ExceptionMessage, letter.SentAt, letter.Replayable));
+        }
+
+        return new DeadLetteredMessageList(items);
+    }
+
+    /// <summary>The message as stored (Wolverine writes JSON): what it was about, e.g. <c>{"RunId":"…"}</c>.</summary>
+    private static string? Body(byte[]? data)
+    {
+        if (data is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(data);
+        return text.Length > 2_000 ? text[..2_000] + "…" : text;
     }
 
     [WolverinePost("/api/admin/dead-letters/{id}/replay", OperationId = "replayDeadLetter")]

@@ -22,7 +22,7 @@ public sealed class DatabaseFaults : IAsyncDisposable
         _table = table;
     }
 
-    /// <summary>How many backends were terminated.</summary>
+    /// <summary>How many backends were terminated or cancelled.</summary>
     public int Terminated { get; private set; }
 
     /// <summary>Holds an exclusive lock on the table of <typeparamref name="TDocument"/> until released.</summary>
@@ -32,49 +32,92 @@ public sealed class DatabaseFaults : IAsyncDisposable
     /// <summary>Holds an exclusive lock (reads go on, writes wait) on the table until released.</summary>
     public static async Task<DatabaseFaults> LockTableAsync(IDocumentStore store, string table)
     {
-        var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync();
-        var transaction = await connection.BeginTransactionAsync();
-        await using (var command = new NpgsqlCommand($"lock table {table} in exclusive mode", connection, transaction))
+        var faults = await OpenAsync(store, table);
+        await using (var command = new NpgsqlCommand($"lock table {table} in exclusive mode", faults._connection, faults._lock))
         {
             await command.ExecuteNonQueryAsync();
         }
 
-        return new DatabaseFaults(connection, transaction, table);
+        return faults;
     }
 
-    /// <summary>Waits until a backend is blocked on the locked table, then terminates it.</summary>
-    public async Task TerminateNextWaiterAsync(TimeSpan timeout)
+    /// <summary>A transaction of its own that holds no lock yet (see <see cref="LockRowsAsync"/>).</summary>
+    public static async Task<DatabaseFaults> OpenAsync(IDocumentStore store, string what = "rows")
+    {
+        var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        return new DatabaseFaults(connection, await connection.BeginTransactionAsync(), what);
+    }
+
+    /// <summary>Waits until a backend is blocked by this connection's locks, then terminates it (57P01, transient).</summary>
+    public Task TerminateNextWaiterAsync(TimeSpan timeout) => InterruptNextWaiterAsync("pg_terminate_backend", timeout);
+
+    /// <summary>Waits until a backend is blocked by this connection's locks, then cancels its statement (57014, not transient).</summary>
+    public Task CancelNextWaiterAsync(TimeSpan timeout) => InterruptNextWaiterAsync("pg_cancel_backend", timeout);
+
+    /// <summary>Also holds the rows of the table that match the condition (<c>for update</c>): writes to them wait.</summary>
+    public async Task LockRowsAsync(string table, string condition, params object[] parameters)
+    {
+        await using var command = new NpgsqlCommand($"select 1 from {table} where {condition} for update", _connection, _lock);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task InterruptNextWaiterAsync(string function, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
-            await using var command = new NpgsqlCommand(
-                """
-                select pg_terminate_backend(l.pid)
-                from pg_locks l
-                where l.relation = $1::regclass and not l.granted and l.pid <> pg_backend_pid()
-                """,
-                _connection,
-                _lock);
-            command.Parameters.Add(new NpgsqlParameter { Value = _table });
-            await using var reader = await command.ExecuteReaderAsync();
-            var killed = 0;
-            while (await reader.ReadAsync())
+            var waiting = await BlockedPidsAsync();
+            if (waiting.Count > 0)
             {
-                killed += reader.GetBoolean(0) ? 1 : 0;
-            }
+                foreach (var pid in waiting)
+                {
+                    await using var interrupt = new NpgsqlCommand($"select {function}($1)", _connection, _lock);
+                    interrupt.Parameters.Add(new NpgsqlParameter { Value = pid });
+                    await interrupt.ExecuteNonQueryAsync();
+                }
 
-            if (killed > 0)
-            {
-                Terminated += killed;
+                // Until the interrupted statements are gone, they would be counted again as new waiters.
+                while ((await BlockedPidsAsync()).Intersect(waiting).Any())
+                {
+                    await Task.Delay(20);
+                }
+
+                Terminated += waiting.Count;
                 return;
             }
 
             await Task.Delay(50);
         }
 
-        throw new TimeoutException($"No backend waited on {_table} within {timeout}.");
+        throw new TimeoutException($"No backend waited on the locks held on {_table} within {timeout}.");
+    }
+
+    private async Task<List<int>> BlockedPidsAsync()
+    {
+        // Waiting on a table this connection locked, or blocked by it in any other way (a row it holds).
+        await using var command = new NpgsqlCommand(
+            """
+            select l.pid from pg_locks l where l.relation = to_regclass($1) and not l.granted and l.pid <> pg_backend_pid()
+            union
+            select a.pid from pg_stat_activity a where pg_backend_pid() = any(pg_blocking_pids(a.pid))
+            """,
+            _connection,
+            _lock);
+        command.Parameters.Add(new NpgsqlParameter { Value = _table });
+        await using var reader = await command.ExecuteReaderAsync();
+        var pids = new List<int>();
+        while (await reader.ReadAsync())
+        {
+            pids.Add(reader.GetInt32(0));
+        }
+
+        return pids;
     }
 
     /// <summary>Releases the lock (the waiting writes go on); safe to call twice.</summary>
