@@ -60,6 +60,12 @@ export const routes: RouteObject[] = [
               Component: (await import('./routes/admin-tokens')).AdminTokensRoute,
             }),
           },
+          {
+            path: 'failed-messages',
+            lazy: async () => ({
+              Component: (await import('./routes/admin-failed-messages')).AdminFailedMessagesRoute,
+            }),
+          },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

@@ -1,7 +1,7 @@
 import { NavLink, Outlet } from 'react-router';
 import { RequirePolicy } from './require-policy';
 
-/** `/admin/*` (admins): users and API tokens, as tabs. */
+/** `/admin/*` (admins): users, API tokens and failed messages, as tabs. */
 export function AdminRoute() {
   return (
     <RequirePolicy policy="administer">
@@ -18,6 +18,11 @@ export function AdminRoute() {
           <li>
             <NavLink to="/admin/tokens" className="tabs__link">
               API tokens
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/failed-messages" className="tabs__link">
+              Failed messages
             </NavLink>
           </li>
         </ul>

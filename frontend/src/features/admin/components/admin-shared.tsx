@@ -1,20 +1,70 @@
 import type { ReactNode, SubmitEvent } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { LiveRegion } from '@/components/ui/live-region';
 import { ProblemAlert } from '@/components/ui/problem-alert';
+import { QueryView } from '@/components/ui/query-view';
 
 /** The outcome of the last action on a list: what was done, or why it was refused. */
 export type AdminFeedback =
   { kind: 'done'; text: string } | { kind: 'error'; error: unknown; title: string };
 
 /** The outcome of the last action, announced to screen readers. */
-export function AdminFeedbackMessage({ feedback }: { feedback: AdminFeedback | null }) {
+function AdminFeedbackMessage({ feedback }: { feedback: AdminFeedback | null }) {
   return (
     <LiveRegion>
       {feedback?.kind === 'done' && <Alert tone="success" title={feedback.text} />}
       {feedback?.kind === 'error' && <ProblemAlert error={feedback.error} title={feedback.title} />}
     </LiveRegion>
+  );
+}
+
+interface AdminListCardProps<TData extends { items: readonly unknown[] }> {
+  /** The heading is `${id}-title`. */
+  id: string;
+  title: string;
+  /** The outcome of the last action on the list, announced above it. */
+  feedback: AdminFeedback | null;
+  /** The list's read: `{ items }`, as every admin list answers. */
+  query: UseQueryResult<TData, unknown>;
+  /** The loading message, e.g. "Loading the users…". */
+  loadingLabel: string;
+  /** What could not be loaded, e.g. "The users could not be loaded". */
+  errorTitle: string;
+  /** What stands for no items, usually an `EmptyState`. */
+  empty: ReactNode;
+  /** The loaded list (with at least one item), usually an `AdminTable`. */
+  children: (data: TData) => ReactNode;
+}
+
+/** A card with a list: its heading, the outcome of the last action, then the list in its states. */
+export function AdminListCard<TData extends { items: readonly unknown[] }>({
+  id,
+  title,
+  feedback,
+  query,
+  loadingLabel,
+  errorTitle,
+  empty,
+  children,
+}: AdminListCardProps<TData>) {
+  return (
+    <section className="card" aria-labelledby={`${id}-title`}>
+      <h2 className="card__title" id={`${id}-title`}>
+        {title}
+      </h2>
+      <AdminFeedbackMessage feedback={feedback} />
+      <QueryView
+        query={query}
+        loadingLabel={loadingLabel}
+        errorTitle={errorTitle}
+        isEmpty={(data) => data.items.length === 0}
+        empty={empty}
+      >
+        {children}
+      </QueryView>
+    </section>
   );
 }
 

@@ -3,7 +3,6 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { LiveRegion } from '@/components/ui/live-region';
-import { QueryView } from '@/components/ui/query-view';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { useCreateToken, type CreatedToken } from '@/features/admin/api/create-token';
@@ -11,12 +10,7 @@ import { useTokens, type TokenAccess, type TokenView } from '@/features/admin/ap
 import { useRevokeToken } from '@/features/admin/api/revoke-token';
 import { formatDateTime } from '@/lib/format';
 import { fieldErrorsFor, toProblem } from '@/lib/problem-details';
-import {
-  AdminFeedbackMessage,
-  AdminFormCard,
-  AdminTable,
-  type AdminFeedback,
-} from './admin-shared';
+import { AdminFormCard, AdminListCard, AdminTable, type AdminFeedback } from './admin-shared';
 
 const accessLabels: Record<TokenAccess, string> = {
   readOnly: 'Read only',
@@ -60,66 +54,62 @@ export function TokensAdmin() {
       ) : (
         <TokenSecret created={created} onDone={() => setCreated(null)} />
       )}
-      <section className="card" aria-labelledby="tokens-title">
-        <h2 className="card__title" id="tokens-title">
-          API tokens
-        </h2>
-        <AdminFeedbackMessage feedback={feedback} />
-        <QueryView
-          query={tokens}
-          loadingLabel="Loading the tokens…"
-          errorTitle="The tokens could not be loaded"
-          isEmpty={(data) => data.items.length === 0}
-          empty={<EmptyState title="No API token yet" />}
-        >
-          {(data) => (
-            <AdminTable caption="API tokens" columns={tokenColumns}>
-              {data.items.map((token) => {
-                const state = tokenState(token, now);
-                return (
-                  <tr key={token.tokenId}>
-                    <th scope="row">{token.name}</th>
-                    <td>{accessLabels[token.access]}</td>
-                    <td>{state}</td>
-                    <td>
-                      {formatDateTime(token.createdAt)}{' '}
-                      <span className="table__note">by {token.createdBy}</span>
-                    </td>
-                    <td>{token.expiresAt ? formatDateTime(token.expiresAt) : 'Never'}</td>
-                    <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'Never'}</td>
-                    <td>
-                      {state !== 'Revoked' && (
-                        <Button
-                          variant="secondary"
-                          className="button--small"
-                          busy={revoke.isPending}
-                          onClick={() =>
-                            revoke.mutate(token.tokenId, {
-                              onSuccess: () =>
-                                setFeedback({
-                                  kind: 'done',
-                                  text: `The token ${token.name} is revoked.`,
-                                }),
-                              onError: (error) =>
-                                setFeedback({
-                                  kind: 'error',
-                                  error,
-                                  title: 'The token was not revoked',
-                                }),
-                            })
-                          }
-                        >
-                          Revoke <span className="visually-hidden">{token.name}</span>
-                        </Button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </AdminTable>
-          )}
-        </QueryView>
-      </section>
+      <AdminListCard
+        id="tokens"
+        title="API tokens"
+        feedback={feedback}
+        query={tokens}
+        loadingLabel="Loading the tokens…"
+        errorTitle="The tokens could not be loaded"
+        empty={<EmptyState title="No API token yet" />}
+      >
+        {(data) => (
+          <AdminTable caption="API tokens" columns={tokenColumns}>
+            {data.items.map((token) => {
+              const state = tokenState(token, now);
+              return (
+                <tr key={token.tokenId}>
+                  <th scope="row">{token.name}</th>
+                  <td>{accessLabels[token.access]}</td>
+                  <td>{state}</td>
+                  <td>
+                    {formatDateTime(token.createdAt)}{' '}
+                    <span className="table__note">by {token.createdBy}</span>
+                  </td>
+                  <td>{token.expiresAt ? formatDateTime(token.expiresAt) : 'Never'}</td>
+                  <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'Never'}</td>
+                  <td>
+                    {state !== 'Revoked' && (
+                      <Button
+                        variant="secondary"
+                        className="button--small"
+                        busy={revoke.isPending}
+                        onClick={() =>
+                          revoke.mutate(token.tokenId, {
+                            onSuccess: () =>
+                              setFeedback({
+                                kind: 'done',
+                                text: `The token ${token.name} is revoked.`,
+                              }),
+                            onError: (error) =>
+                              setFeedback({
+                                kind: 'error',
+                                error,
+                                title: 'The token was not revoked',
+                              }),
+                          })
+                        }
+                      >
+                        Revoke <span className="visually-hidden">{token.name}</span>
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </AdminTable>
+        )}
+      </AdminListCard>
     </>
   );
 }

@@ -4,7 +4,6 @@ import { Dialog } from '@/components/ui/dialog';
 import { DialogForm } from '@/components/ui/dialog-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { ProblemAlert } from '@/components/ui/problem-alert';
-import { QueryView } from '@/components/ui/query-view';
 import { TextField } from '@/components/ui/text-field';
 import { useChangeClients } from '@/features/admin/api/change-clients';
 import { useChangeRoles } from '@/features/admin/api/change-roles';
@@ -15,12 +14,7 @@ import { useSetUserEnabled } from '@/features/admin/api/set-user-enabled';
 import { formatDateTime } from '@/lib/format';
 import { fieldErrorsFor, toProblem } from '@/lib/problem-details';
 import { roleLabel } from '@/lib/session';
-import {
-  AdminFeedbackMessage,
-  AdminFormCard,
-  AdminTable,
-  type AdminFeedback,
-} from './admin-shared';
+import { AdminFormCard, AdminListCard, AdminTable, type AdminFeedback } from './admin-shared';
 import { RoleCheckboxes } from './role-checkboxes';
 
 const userColumns = [
@@ -77,81 +71,75 @@ export function UsersAdmin() {
           setFeedback({ kind: 'done', text: `${user.userName} can now sign in.` })
         }
       />
-      <section className="card" aria-labelledby="users-title">
-        <h2 className="card__title" id="users-title">
-          Users
-        </h2>
-        <AdminFeedbackMessage feedback={feedback} />
-        <QueryView
-          query={users}
-          loadingLabel="Loading the users…"
-          errorTitle="The users could not be loaded"
-          isEmpty={(data) => data.items.length === 0}
-          empty={<EmptyState title="No users" />}
-        >
-          {(data) => (
-            <AdminTable caption="Users" columns={userColumns}>
-              {data.items.map((user) => (
-                <tr key={user.userName}>
-                  <th scope="row">{user.userName}</th>
-                  <td>{user.displayName}</td>
-                  <td>{user.roles.length === 0 ? '—' : user.roles.map(roleLabel).join(', ')}</td>
-                  <td>{clientsLabel(user)}</td>
-                  <td>
-                    <span
-                      className={
-                        user.disabled
-                          ? 'badge badge--status-failed'
-                          : 'badge badge--status-completed'
-                      }
-                    >
-                      {user.disabled ? 'Disabled' : 'Enabled'}
-                    </span>
-                  </td>
-                  <td>{formatDateTime(user.createdAt)}</td>
-                  <td>
-                    {(user.lastSignInAt ?? null) === null
-                      ? 'Never'
-                      : formatDateTime(user.lastSignInAt ?? '')}
-                  </td>
-                  <td className="actions">
-                    <Button
-                      variant="secondary"
-                      className="button--small"
-                      onClick={() => setDialog({ kind: 'roles', user })}
-                    >
-                      Roles <span className="visually-hidden">of {user.userName}</span>…
-                    </Button>
-                    <Button
-                      variant="secondary"
-                      className="button--small"
-                      onClick={() => setDialog({ kind: 'clients', user })}
-                    >
-                      Clients <span className="visually-hidden">of {user.userName}</span>…
-                    </Button>
-                    <Button
-                      variant="secondary"
-                      className="button--small"
-                      onClick={() => setDialog({ kind: 'password', user })}
-                    >
-                      Set password <span className="visually-hidden">of {user.userName}</span>…
-                    </Button>
-                    <Button
-                      variant="secondary"
-                      className="button--small"
-                      busy={setEnabled.isPending}
-                      onClick={() => toggleEnabled(user)}
-                    >
-                      {user.disabled ? 'Enable' : 'Disable'}{' '}
-                      <span className="visually-hidden">{user.userName}</span>
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </AdminTable>
-          )}
-        </QueryView>
-      </section>
+      <AdminListCard
+        id="users"
+        title="Users"
+        feedback={feedback}
+        query={users}
+        loadingLabel="Loading the users…"
+        errorTitle="The users could not be loaded"
+        empty={<EmptyState title="No users" />}
+      >
+        {(data) => (
+          <AdminTable caption="Users" columns={userColumns}>
+            {data.items.map((user) => (
+              <tr key={user.userName}>
+                <th scope="row">{user.userName}</th>
+                <td>{user.displayName}</td>
+                <td>{user.roles.length === 0 ? '—' : user.roles.map(roleLabel).join(', ')}</td>
+                <td>{clientsLabel(user)}</td>
+                <td>
+                  <span
+                    className={
+                      user.disabled ? 'badge badge--status-failed' : 'badge badge--status-completed'
+                    }
+                  >
+                    {user.disabled ? 'Disabled' : 'Enabled'}
+                  </span>
+                </td>
+                <td>{formatDateTime(user.createdAt)}</td>
+                <td>
+                  {(user.lastSignInAt ?? null) === null
+                    ? 'Never'
+                    : formatDateTime(user.lastSignInAt ?? '')}
+                </td>
+                <td className="actions">
+                  <Button
+                    variant="secondary"
+                    className="button--small"
+                    onClick={() => setDialog({ kind: 'roles', user })}
+                  >
+                    Roles <span className="visually-hidden">of {user.userName}</span>…
+                  </Button>
+                  <Button
+                    variant="secondary"
+                    className="button--small"
+                    onClick={() => setDialog({ kind: 'clients', user })}
+                  >
+                    Clients <span className="visually-hidden">of {user.userName}</span>…
+                  </Button>
+                  <Button
+                    variant="secondary"
+                    className="button--small"
+                    onClick={() => setDialog({ kind: 'password', user })}
+                  >
+                    Set password <span className="visually-hidden">of {user.userName}</span>…
+                  </Button>
+                  <Button
+                    variant="secondary"
+                    className="button--small"
+                    busy={setEnabled.isPending}
+                    onClick={() => toggleEnabled(user)}
+                  >
+                    {user.disabled ? 'Enable' : 'Disable'}{' '}
+                    <span className="visually-hidden">{user.userName}</span>
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </AdminTable>
+        )}
+      </AdminListCard>
       {dialog?.kind === 'roles' && (
         <RolesDialog
           user={dialog.user}
