@@ -159,14 +159,17 @@ public static class BatchIngestion
     public static async Task<Guid> RecordFailureAsync(IDocumentStore store, PeriodDetails period, BatchSource source, string fileName, string reason, EventMetadata metadata, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var batchId = Guid.CreateVersion7(now);
+        await AppendFailedAsync(store, new BatchReceived(batchId, period.PeriodId, period.ClientId, source, fileName, string.Empty, 0, metadata.User, now), reason, metadata, now, cancellationToken);
+        return batchId;
+    }
+
+    /// <summary>A batch stream holding only its receipt and why it failed: no record of it counts.</summary>
+    private static async Task AppendFailedAsync(IDocumentStore store, BatchReceived received, string reason, EventMetadata metadata, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         await using var session = store.LightweightSession();
         Stamp(session, metadata);
-        session.Events.StartStream(
-            batchId,
-            new BatchReceived(batchId, period.PeriodId, period.ClientId, source, fileName, string.Empty, 0, metadata.User, now),
-            new BatchFailed(batchId, period.PeriodId, reason, now));
+        session.Events.StartStream(received.BatchId, received, new BatchFailed(received.BatchId, received.PeriodId, reason, now));
         await session.SaveChangesAsync(cancellationToken);
-        return batchId;
     }
 
     private sealed record RecordKind<TRecord>(
@@ -244,10 +247,7 @@ public static class BatchIngestion
     {
         try
         {
-            await using var session = store.LightweightSession();
-            Stamp(session, metadata);
-            session.Events.StartStream(received.BatchId, received, new BatchFailed(received.BatchId, received.PeriodId, reason, now));
-            await session.SaveChangesAsync(CancellationToken.None);
+            await AppendFailedAsync(store, received, reason, metadata, now, CancellationToken.None);
         }
         catch (Exception exception) when (exception is NpgsqlException || exception.InnerException is NpgsqlException)
         {

@@ -1,5 +1,6 @@
 using Marten;
 using Npgsql;
+using Recon.Api.Infrastructure;
 using Recon.Api.ReferenceData;
 using Recon.Api.Review;
 using Recon.Domain.Normalization;
@@ -94,12 +95,15 @@ public static partial class ExecuteRunHandler
         }
     }
 
-    public static bool IsTransient(Exception exception) => exception switch
+    /// <summary>A database that cannot serve now (<see cref="DatabaseFaults.IsUnavailable"/>), a timeout or a lost race, anywhere in the chain.</summary>
+    public static bool IsTransient(Exception exception) =>
+        DatabaseFaults.IsUnavailable(exception) || IsTimeoutOrLostRace(exception);
+
+    private static bool IsTimeoutOrLostRace(Exception? exception) => exception switch
     {
-        NpgsqlException { IsTransient: true } => true,
-        TimeoutException => true,
-        JasperFx.ConcurrencyException => true,
-        _ => exception.InnerException is { } inner && IsTransient(inner),
+        null => false,
+        TimeoutException or JasperFx.ConcurrencyException => true,
+        _ => IsTimeoutOrLostRace(exception.InnerException),
     };
 
     private static string FailureReason(Exception exception) => DatabaseFault(exception) is { } fault

@@ -15,7 +15,7 @@ public class when_an_admin_reads_dead_letters(AppFixture fixture) : IntegrationC
         var (second, _) = await Host.GivenIngestedMonth(clientId: "second", jobs: 20, seed: 2);
         var summaries = $"{Store.Options.DatabaseSchemaName}.mt_doc_runsummary";
         Guid runId;
-        await using (var busy = await DatabaseFaults.LockTableOfAsync<RunMatchView>(Store))
+        await using (var busy = await HeldLocks.LockTableOfAsync<RunMatchView>(Store))
         {
             // The first run holds the run queue (runs execute one at a time) while the second is requested behind it.
             var firstRun = await Host.RequestRun(first);
@@ -23,7 +23,7 @@ public class when_an_admin_reads_dead_letters(AppFixture fixture) : IntegrationC
 
             // Every write to the second run's summary then waits on this row lock and is cancelled (57014: not
             // transient), so its start fails and so does the RunFailed meant to record it.
-            await using var rows = await DatabaseFaults.OpenAsync(Store);
+            await using var rows = await HeldLocks.OpenAsync(Store);
             await rows.LockRowsAsync(summaries, "id = $1", runId);
             await busy.DisposeAsync();
             (await Host.WaitForRun(firstRun)).Status.ShouldBe(RunStatus.Completed);

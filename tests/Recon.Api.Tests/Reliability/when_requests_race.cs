@@ -39,7 +39,7 @@ public class when_requests_race(AppFixture fixture) : IntegrationContext(fixture
         }
 
         var queued = new List<Guid>();
-        await using (var faults = await DatabaseFaults.LockTableOfAsync<RunMatchView>(Store))
+        await using (var faults = await HeldLocks.LockTableOfAsync<RunMatchView>(Store))
         {
             // The first run waits on the held table while recording; the others wait behind it in the queue.
             foreach (var periodId in periods.Take(AppFixture.MaxQueuedRuns))

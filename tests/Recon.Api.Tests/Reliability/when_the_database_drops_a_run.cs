@@ -13,7 +13,7 @@ public class when_the_database_drops_a_run(AppFixture fixture) : IntegrationCont
     {
         var (periodId, _) = await Host.GivenIngestedMonth(jobs: 80);
         RunView run;
-        await using (var faults = await DatabaseFaults.LockTableOfAsync<RunMatchView>(Store))
+        await using (var faults = await HeldLocks.LockTableOfAsync<RunMatchView>(Store))
         {
             var runId = await Host.RequestRun(periodId);
             await faults.TerminateNextWaiterAsync(TimeSpan.FromSeconds(60));
@@ -37,7 +37,7 @@ public class when_the_database_drops_a_run(AppFixture fixture) : IntegrationCont
     {
         var (periodId, _) = await Host.GivenIngestedMonth(jobs: 40);
         Guid runId;
-        await using (var faults = await DatabaseFaults.LockTableOfAsync<RunMatchView>(Store))
+        await using (var faults = await HeldLocks.LockTableOfAsync<RunMatchView>(Store))
         {
             runId = await Host.RequestRun(periodId);
             for (var attempt = 0; attempt < ExecuteRunHandler.MaxAttempts; attempt++)

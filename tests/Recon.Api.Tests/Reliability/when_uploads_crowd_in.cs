@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using Npgsql;
-using Recon.Api.Infrastructure;
 using Recon.Api.Ingestion;
 using Recon.Api.Tests.Fixtures;
-using Recon.Domain.Ingestion;
 
 namespace Recon.Api.Tests.Reliability;
 
@@ -17,13 +14,7 @@ public class when_uploads_crowd_in(AppFixture fixture) : IntegrationContext(fixt
         var csv = Uploads.Csv(Uploads.LedgerHeader, "INV-1,1,J1,Site A,Window Cleaning,2026-10-01,1,10.00,10.00,USD,");
 
         // Hold the period's ledger turn, so the admitted uploads stay in flight for as long as the test needs.
-        await using var holder = Store.Storage.Database.CreateConnection();
-        await holder.OpenAsync();
-        await using (var hold = new NpgsqlCommand("select pg_advisory_lock(hashtextextended($1, 0))", holder))
-        {
-            hold.Parameters.Add(new NpgsqlParameter { Value = AdvisoryLocks.Uploads(periodId, RecordSource.LedgerLines.ToString()) });
-            await hold.ExecuteNonQueryAsync();
-        }
+        await using var turn = await HeldLocks.HoldLedgerUploadTurnAsync(Store, periodId);
 
         var admitted = Enumerable.Range(0, AppFixture.MaxConcurrentUploads)
             .Select(i => Host.Scenario(x =>
@@ -48,7 +39,7 @@ public class when_uploads_crowd_in(AppFixture fixture) : IntegrationContext(fixt
         await Host.SignInAsync(Users.TesterUserName, Users.TesterPassword);
         watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
 
-        await holder.CloseAsync();
+        await turn.DisposeAsync();
         foreach (var upload in admitted)
         {
             (await upload).Context.Response.StatusCode.ShouldBe(201);
@@ -63,7 +54,7 @@ public class when_uploads_crowd_in(AppFixture fixture) : IntegrationContext(fixt
     {
         await using var connection = Store.Storage.Database.CreateConnection();
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select count(*) from pg_locks where locktype = 'advisory' and not granted", connection);
+        await using var command = new Npgsql.NpgsqlCommand("select count(*) from pg_locks where locktype = 'advisory' and not granted", connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

@@ -1,7 +1,6 @@
 using System.Text;
 using Marten;
 using Npgsql;
-using Recon.Api.Infrastructure;
 using Recon.Api.Ingestion;
 using Recon.Api.Tests.Fixtures;
 using Recon.Domain.Ingestion;
@@ -132,7 +131,7 @@ public class when_uploads_race_or_break(AppFixture fixture) : IntegrationContext
     {
         var periodId = await Host.GivenOpenPeriod();
         var csv = Ledger(1_200);
-        await using (var faults = await DatabaseFaults.LockTableAsync(Store, $"{Store.Options.DatabaseSchemaName}.{RecordVersions.TableName}"))
+        await using (var faults = await HeldLocks.LockTableAsync(Store, $"{Store.Options.DatabaseSchemaName}.{RecordVersions.TableName}"))
         {
             var upload = Host.Scenario(x =>
             {
@@ -165,13 +164,7 @@ public class when_uploads_race_or_break(AppFixture fixture) : IntegrationContext
         var periodId = await Host.GivenOpenPeriod();
 
         // Another upload of the period's ledger holds its turn, so this one is still ingesting when its client leaves.
-        await using var holder = Store.Storage.Database.CreateConnection();
-        await holder.OpenAsync();
-        await using (var hold = new NpgsqlCommand("select pg_advisory_lock(hashtextextended($1, 0))", holder))
-        {
-            hold.Parameters.Add(new NpgsqlParameter { Value = AdvisoryLocks.Uploads(periodId, RecordSource.LedgerLines.ToString()) });
-            await hold.ExecuteNonQueryAsync();
-        }
+        await using var turn = await HeldLocks.HoldLedgerUploadTurnAsync(Store, periodId);
 
         var session = await Host.SignInAsync(Users.TesterUserName, Users.TesterPassword);
         using var client = Host.Server.CreateClient();

@@ -8,14 +8,14 @@ namespace Recon.Api.Tests.Reliability;
 /// waits where the test wants it, and <c>pg_terminate_backend</c> of whatever backend waits on it — the dropped
 /// connection an operator's failover or a restarted PostgreSQL causes (SQLSTATE 57P01).
 /// </summary>
-public sealed class DatabaseFaults : IAsyncDisposable
+public sealed class HeldLocks : IAsyncDisposable
 {
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _lock;
     private readonly string _table;
     private bool _released;
 
-    private DatabaseFaults(NpgsqlConnection connection, NpgsqlTransaction transaction, string table)
+    private HeldLocks(NpgsqlConnection connection, NpgsqlTransaction transaction, string table)
     {
         _connection = connection;
         _lock = transaction;
@@ -26,11 +26,11 @@ public sealed class DatabaseFaults : IAsyncDisposable
     public int Terminated { get; private set; }
 
     /// <summary>Holds an exclusive lock on the table of <typeparamref name="TDocument"/> until released.</summary>
-    public static Task<DatabaseFaults> LockTableOfAsync<TDocument>(IDocumentStore store) =>
+    public static Task<HeldLocks> LockTableOfAsync<TDocument>(IDocumentStore store) =>
         LockTableAsync(store, store.Options.FindOrResolveDocumentType(typeof(TDocument)).TableName.QualifiedName);
 
     /// <summary>Holds an exclusive lock (reads go on, writes wait) on the table until released.</summary>
-    public static async Task<DatabaseFaults> LockTableAsync(IDocumentStore store, string table)
+    public static async Task<HeldLocks> LockTableAsync(IDocumentStore store, string table)
     {
         var faults = await OpenAsync(store, table);
         await using (var command = new NpgsqlCommand($"lock table {table} in exclusive mode", faults._connection, faults._lock))
@@ -41,12 +41,21 @@ public sealed class DatabaseFaults : IAsyncDisposable
         return faults;
     }
 
+    /// <summary>Holds the period's ledger-upload turn (the lock every ledger upload of it waits for) until released.</summary>
+    public static async Task<HeldLocks> HoldLedgerUploadTurnAsync(IDocumentStore store, Guid periodId)
+    {
+        var key = Recon.Api.Infrastructure.AdvisoryLocks.Uploads(periodId, Recon.Domain.Ingestion.RecordSource.LedgerLines.ToString());
+        var held = await OpenAsync(store, key);
+        await Recon.Api.Infrastructure.AdvisoryLocks.LockAsync(held._connection, held._lock, key, CancellationToken.None);
+        return held;
+    }
+
     /// <summary>A transaction of its own that holds no lock yet (see <see cref="LockRowsAsync"/>).</summary>
-    public static async Task<DatabaseFaults> OpenAsync(IDocumentStore store, string what = "rows")
+    public static async Task<HeldLocks> OpenAsync(IDocumentStore store, string what = "rows")
     {
         var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync();
-        return new DatabaseFaults(connection, await connection.BeginTransactionAsync(), what);
+        return new HeldLocks(connection, await connection.BeginTransactionAsync(), what);
     }
 
     /// <summary>Waits until a backend is blocked by this connection's locks, then terminates it (57P01, transient).</summary>
