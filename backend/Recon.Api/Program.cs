@@ -30,6 +30,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.AddReconAuth();
 builder.Services.AddSingleton(RuleSettings.Checked(builder.Configuration));
 builder.Services.Configure<RunQueueOptions>(builder.Configuration.GetSection(RunQueueOptions.Section));
+builder.Services.Configure<Recon.Api.ReferenceData.Vocabulary.VocabularyOptions>(builder.Configuration.GetSection(Recon.Api.ReferenceData.Vocabulary.VocabularyOptions.Section));
 builder.Services.AddSingleton(ReviewModule.PolicyFrom(builder.Configuration));
 builder.AddReconHttp();
 builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>

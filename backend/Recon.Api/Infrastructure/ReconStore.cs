@@ -6,7 +6,9 @@ using Recon.Api.Ingestion;
 using Recon.Api.Periods;
 using Recon.Api.ReferenceData;
 using Recon.Api.Review;
+using Recon.Api.ReferenceData.Vocabulary;
 using Recon.Api.Runs;
+using Recon.Api.Runs.DataQuality;
 using Weasel.Core;
 
 namespace Recon.Api.Infrastructure;
@@ -30,7 +32,9 @@ public static class ReconStore
         options.AddPeriods();
         options.AddIngestion(schema);
         options.AddReferenceData();
+        options.AddVocabulary();
         options.AddRuns();
+        options.AddRunDataQuality();
         options.AddReview();
         options.AddAuth();
         return options;

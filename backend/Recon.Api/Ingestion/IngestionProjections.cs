@@ -5,6 +5,7 @@ using Marten.Events.Projections;
 using Npgsql;
 using Recon.Domain.Ingestion;
 using Recon.Domain.Normalization;
+using Recon.Domain.Normalization.Vocabulary;
 using Weasel.Postgresql.Tables;
 
 namespace Recon.Api.Ingestion;
@@ -148,16 +149,35 @@ public sealed partial class ClientSitesProjection : MultiStreamProjection<Client
     {
         Identity<ClientJobsNormalized>(e => e.ClientId);
         Identity<SiteAliasAdded>(e => e.ClientId);
+        Identity<SiteAliasLearned>(e => e.ClientId);
+        Identity<SiteAliasRevoked>(e => e.ClientId);
     }
 
-    public static void Apply(SiteAliasAdded e, ClientSites sites)
+    public static void Apply(SiteAliasAdded e, ClientSites sites) => AddAlias(sites, e.SiteCode, e.Alias);
+
+    public static void Apply(SiteAliasLearned e, ClientSites sites) => AddAlias(sites, e.SiteCode, e.Alias);
+
+    public static void Apply(SiteAliasRevoked e, ClientSites sites)
     {
-        if (!sites.AliasesByCode.TryGetValue(e.SiteCode, out var aliases))
+        var key = TextKey.Of(e.Alias);
+        if (sites.AliasesByCode.TryGetValue(e.SiteCode, out var aliases))
         {
-            sites.AliasesByCode[e.SiteCode] = aliases = [];
+            aliases.RemoveAll(alias => TextKey.Of(alias) == key);
+        }
+    }
+
+    private static void AddAlias(ClientSites sites, string siteCode, string alias)
+    {
+        if (!sites.AliasesByCode.TryGetValue(siteCode, out var aliases))
+        {
+            sites.AliasesByCode[siteCode] = aliases = [];
         }
 
-        aliases.Add(e.Alias);
+        var key = TextKey.Of(alias);
+        if (!aliases.Exists(known => TextKey.Of(known) == key))
+        {
+            aliases.Add(alias);
+        }
     }
 
     public static void Apply(ClientJobsNormalized e, ClientSites sites)

@@ -1,9 +1,11 @@
 using Marten;
 using Npgsql;
 using Recon.Api.Infrastructure;
+using Microsoft.Extensions.Options;
 using Recon.Api.ReferenceData;
+using Recon.Api.ReferenceData.Vocabulary;
 using Recon.Api.Review;
-using Recon.Domain.Normalization;
+using Recon.Domain.Normalization.Vocabulary;
 using Recon.Domain.Periods;
 using Recon.Domain.Reconciliation;
 using Recon.Domain.Review;
@@ -39,6 +41,7 @@ public static partial class ExecuteRunHandler
         RuleConfiguration rules,
         TimeProvider clock,
         Envelope envelope,
+        IOptions<VocabularyOptions> vocabulary,
         ILogger<ExecuteRun> logger,
         CancellationToken cancellationToken)
     {
@@ -56,7 +59,7 @@ public static partial class ExecuteRunHandler
             var (started, snapshot) = step == RunStep.Resume && run.Started is { } before
                 ? (before, await RunSnapshot.LoadAsync(query, before.PeriodId, before.Batches, cancellationToken))
                 : await StartAsync(store, query, run, rules, clock, cancellationToken);
-            await ExecuteAsync(store, query, started, snapshot, clock, logger, cancellationToken);
+            await ExecuteAsync(store, query, started, snapshot, vocabulary.Value, clock, logger, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && (!IsTransient(exception) || envelope.Attempts >= MaxAttempts))
         {
@@ -146,17 +149,24 @@ public static partial class ExecuteRunHandler
     }
 
     private static async Task ExecuteAsync(
-        IDocumentStore store, IQuerySession query, RunStarted started, RunSnapshot snapshot, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
+        IDocumentStore store, IQuerySession query, RunStarted started, RunSnapshot snapshot, VocabularyOptions options, TimeProvider clock, ILogger logger, CancellationToken cancellationToken)
     {
         var summary = await query.LoadAsync<RunSummary>(started.RunId, cancellationToken)
             ?? throw new InvalidOperationException($"Run {started.RunId} has no summary.");
         var history = await query.LoadAsync<ClientRateHistory>(summary.ClientId, cancellationToken);
+
+        // The records read through the client's vocabulary as it stands, plus what this period's confirmed pairs teach.
+        var registry = await ReferenceCatalogs.SiteRegistryAsync(query, summary.ClientId, cancellationToken);
+        var seed = options.SeedCatalog ? await ReferenceCatalogs.ServiceCatalogAsync(query, cancellationToken) : null;
+        var stored = ClientVocabulary.Stored(await query.LoadAsync<ClientVocabulary>(summary.ClientId, cancellationToken), seed);
+        var prepared = RunVocabulary.Prepare(snapshot.Jobs, snapshot.Lines, registry, stored);
         var input = new ReconciliationInput(
             ReconciliationMonth.Parse(summary.Month),
-            snapshot.Jobs,
-            snapshot.Lines,
+            prepared.Jobs,
+            prepared.Lines,
             started.Rules,
-            history?.RatesByMonth.Where(month => string.CompareOrdinal(month.Key, summary.Month) < 0).SelectMany(month => month.Value).ToList() ?? []);
+            history?.RatesByMonth.Where(month => string.CompareOrdinal(month.Key, summary.Month) < 0).SelectMany(month => month.Value).ToList() ?? [],
+            prepared.Uses);
 
         await ReportAsync(store, started.RunId, "matching", 0.2m, cancellationToken);
         var engineWatch = System.Diagnostics.Stopwatch.StartNew();
@@ -164,15 +174,18 @@ public static partial class ExecuteRunHandler
         var engineSeconds = engineWatch.Elapsed.TotalSeconds;
         await ReportAsync(store, started.RunId, "recording", 0.8m, cancellationToken);
 
-        var registry = await ReferenceCatalogs.SiteRegistryAsync(query, summary.ClientId, cancellationToken);
         var now = clock.GetUtcNow();
         var events = RunEvents.From(started, summary, result, now).ToList();
-        var aliases = LearnedAliases.From(summary.ClientId, registry, snapshot, result, now);
-        var raised = RunCases.From(started, summary, snapshot, result);
+        events.Insert(events.Count - 1, new RunDataQualityRecorded(started.RunId, started.PeriodId, prepared.DataQuality)); // before RunCompleted
+        var learned = prepared.LearnedServices
+            .Select(mapping => (object)new ServiceMappingLearned(summary.ClientId, mapping.Text, mapping.Target, mapping.Support, started.RunId, started.PeriodId, Actor, now))
+            .Concat(prepared.LearnedSites.Select(alias => new SiteAliasLearned(summary.ClientId, alias.Target, alias.Text, alias.Support, started.RunId, started.PeriodId, Actor, now)))
+            .ToList();
+        var raised = RunCases.From(started, summary, snapshot with { Jobs = prepared.Jobs, Lines = prepared.Lines }, result);
         var appendWatch = System.Diagnostics.Stopwatch.StartNew();
         var caseEvents = await AppendAllAsync(
-            store, started.RunId, events, summary.ClientId, aliases, existing => RunReview.Sync(started.RunId, raised, existing, now), started.PeriodId, cancellationToken);
-        LogCompleted(logger, started.RunId, result.Groups.Count, events.Count + caseEvents, aliases.Count, engineSeconds, appendWatch.Elapsed.TotalSeconds);
+            store, started.RunId, events, summary.ClientId, learned, existing => RunReview.Sync(started.RunId, raised, existing, now), started.PeriodId, cancellationToken);
+        LogCompleted(logger, started.RunId, result.Groups.Count, events.Count + caseEvents, prepared.LearnedServices.Count, prepared.LearnedSites.Count, engineSeconds, appendWatch.Elapsed.TotalSeconds);
     }
 
     private static async Task<ReconciliationResult> ReconcileWithProgressAsync(IDocumentStore store, Guid runId, ReconciliationInput input, CancellationToken cancellationToken)
@@ -216,7 +229,7 @@ public static partial class ExecuteRunHandler
         Guid runId,
         List<object> events,
         string clientId,
-        IReadOnlyList<SiteAliasAdded> aliases,
+        List<object> learned,
         Func<IReadOnlyDictionary<Guid, ExistingCase>, IReadOnlyList<ICaseEvent>> syncCases,
         Guid periodId,
         CancellationToken cancellationToken)
@@ -238,9 +251,9 @@ public static partial class ExecuteRunHandler
                 }
 
                 stream.AppendMany(events.Take(AppendChunk).ToArray());
-                if (aliases.Count > 0)
+                if (learned.Count > 0)
                 {
-                    session.Events.Append(ReferenceCatalogs.ClientReferenceStream(clientId), aliases.Cast<object>().ToArray());
+                    session.Events.Append(ReferenceCatalogs.ClientReferenceStream(clientId), learned.ToArray());
                 }
             }
             else
@@ -292,6 +305,6 @@ public static partial class ExecuteRunHandler
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, Guid runId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} completed: {Groups} groups, {Events} events, {Aliases} site aliases learned; engine {EngineSeconds:F2} s, append {AppendSeconds:F2} s")]
-    private static partial void LogCompleted(ILogger logger, Guid runId, int groups, int events, int aliases, double engineSeconds, double appendSeconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} completed: {Groups} groups, {Events} events, {Services} service mappings and {Aliases} site aliases learned; engine {EngineSeconds:F2} s, append {AppendSeconds:F2} s")]
+    private static partial void LogCompleted(ILogger logger, Guid runId, int groups, int events, int services, int aliases, double engineSeconds, double appendSeconds);
 }

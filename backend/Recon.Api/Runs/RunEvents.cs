@@ -1,4 +1,3 @@
-using Recon.Domain.Normalization;
 using Recon.Domain.Reconciliation;
 using Recon.Domain.Review;
 using Recon.Domain.Runs;
@@ -110,63 +109,5 @@ public static class RunCases
         }
 
         return cases;
-    }
-}
-
-/// <summary>
-/// Site names the ledger writes that a match confirms: a line paired with a job by its job reference, with the job's
-/// site, whose customer-site text the registry only knew fuzzily or not at all. Learned only when every such line
-/// with that text points to the same site; learned aliases are ordinary <see cref="SiteAliasAdded"/> events.
-/// </summary>
-public static class LearnedAliases
-{
-    public static IReadOnlyList<SiteAliasAdded> From(string clientId, SiteRegistry registry, RunSnapshot snapshot, ReconciliationResult result, DateTimeOffset now)
-    {
-        var jobs = snapshot.Jobs.ToDictionary(job => job.JobId, StringComparer.Ordinal);
-        var lines = snapshot.Lines.ToDictionary(line => line.LineId, StringComparer.Ordinal);
-        var votes = new Dictionary<string, (string Text, HashSet<string> Sites)>(StringComparer.Ordinal);
-        foreach (var group in result.Groups)
-        {
-            if (group.Match is not { Method: MatchMethod.Exact } || group.Category == Category.SiteMismatch)
-            {
-                continue;
-            }
-
-            var sites = group.ClientJobIds.Select(id => jobs[id].CanonicalSiteCode ?? jobs[id].SiteCode).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            if (sites is not [{ } site])
-            {
-                continue;
-            }
-
-            foreach (var lineId in group.LedgerLineIds)
-            {
-                var text = lines[lineId].CustomerSite;
-                var key = TextKey.Of(text);
-                if (key.Length == 0 || registry.Resolve(null, text).Method is not (SiteResolutionMethod.Fuzzy or SiteResolutionMethod.Unresolved))
-                {
-                    continue;
-                }
-
-                if (!votes.TryGetValue(key, out var vote))
-                {
-                    votes[key] = vote = (text, new HashSet<string>(StringComparer.OrdinalIgnoreCase));
-                }
-
-                vote.Sites.Add(site);
-            }
-        }
-
-        var learned = new List<SiteAliasAdded>();
-        foreach (var (_, (text, sites)) in votes.OrderBy(vote => vote.Key, StringComparer.Ordinal))
-        {
-            if (sites.Count == 1
-                && ReferenceDataDecider.AddSiteAlias(clientId, registry, sites.Single(), text, ExecuteRunHandler.Actor, now) is Domain.Decision<SiteAliasAdded>.Accepted(var added))
-            {
-                learned.Add(added);
-                registry = registry.WithAlias(added.SiteCode, added.Alias);
-            }
-        }
-
-        return learned;
     }
 }

@@ -1,4 +1,5 @@
 using FuzzySharp;
+using Recon.Domain.Normalization.Vocabulary;
 
 namespace Recon.Domain.Normalization;
 
@@ -35,6 +36,7 @@ public sealed class SiteRegistry
     private readonly Dictionary<string, (Site Site, SiteResolutionMethod Method)> _byKey;
     private readonly List<(string Key, Site Site)> _keys;
     private readonly HashSet<string> _ambiguousKeys = new(StringComparer.Ordinal);
+    private readonly Lazy<(TrigramIndex Index, List<(string Key, Site Site)> Names)> _fuzzy;
 
     public SiteRegistry(IEnumerable<Site> sites)
     {
@@ -42,6 +44,11 @@ public sealed class SiteRegistry
         _byCode = new Dictionary<string, Site>(StringComparer.OrdinalIgnoreCase);
         _byKey = new Dictionary<string, (Site, SiteResolutionMethod)>(StringComparer.Ordinal);
         _keys = [];
+        _fuzzy = new Lazy<(TrigramIndex, List<(string, Site)>)>(() =>
+        {
+            var names = _keys.Where(candidate => !_ambiguousKeys.Contains(candidate.Key)).ToList();
+            return (new TrigramIndex(names.ConvertAll(candidate => candidate.Key)), names);
+        });
         foreach (var site in Sites)
         {
             if (!_byCode.TryAdd(site.Code.Trim(), site))
@@ -103,10 +110,25 @@ public sealed class SiteRegistry
         return new SiteRegistry(Sites.Select(s => s.Code == site.Code ? s with { Aliases = [.. s.Aliases, TextKey.Tidy(alias)] } : s));
     }
 
+    /// <summary>
+    /// Scores the name only against the site names and aliases sharing the most trigrams with it (<see cref="TrigramIndex"/>),
+    /// so the cost does not grow with the number of sites.
+    /// </summary>
+    /// <summary>A new registry with every (code, alias) added at once; unknown codes and names already known for the site are skipped.</summary>
+    public SiteRegistry WithAliases(IEnumerable<(string Code, string Alias)> aliases)
+    {
+        var added = aliases
+            .Where(pair => _byCode.ContainsKey(pair.Code) && !(_byKey.TryGetValue(TextKey.Of(pair.Alias), out var known) && known.Site.Code == _byCode[pair.Code].Code))
+            .GroupBy(pair => _byCode[pair.Code].Code, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Select(pair => TextKey.Tidy(pair.Alias)).ToList(), StringComparer.Ordinal);
+        return added.Count == 0 ? this : new SiteRegistry(Sites.Select(s => added.TryGetValue(s.Code, out var more) ? s with { Aliases = [.. s.Aliases, .. more] } : s));
+    }
+
     private SiteResolution ResolveFuzzily(string key)
     {
-        var scored = _keys
-            .Where(candidate => !_ambiguousKeys.Contains(candidate.Key))
+        var (index, names) = _fuzzy.Value;
+        var scored = index.Candidates(key)
+            .Select(i => names[i])
             .Select(candidate => (candidate.Site, Score: Math.Max(Fuzz.TokenSortRatio(key, candidate.Key), Fuzz.Ratio(key, candidate.Key))))
             .GroupBy(candidate => candidate.Site.Code)
             .Select(group => group.MaxBy(candidate => candidate.Score))

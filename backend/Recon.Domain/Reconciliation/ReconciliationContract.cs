@@ -46,12 +46,14 @@ public enum MatchMethod
 /// <remarks><c>Jobs</c>: The latest version of every client job of the period (cancelled ones included).</remarks>
 /// <remarks><c>Lines</c>: The latest version of every ledger line of the period.</remarks>
 /// <remarks><c>RateHistory</c>: Earlier months' median unit rates per (canonical site, canonical service); may be empty.</remarks>
+/// <remarks><c>Vocabulary</c>: By line id, how its service and site were read through the client's vocabulary (<see cref="Normalization.Vocabulary.RunVocabulary"/>), for explanations; may be null.</remarks>
 public sealed record ReconciliationInput(
     ReconciliationMonth Month,
     IReadOnlyList<ClientJobRecord> Jobs,
     IReadOnlyList<LedgerLineRecord> Lines,
     RuleConfiguration Rules,
-    IReadOnlyList<MonthlyRate> RateHistory);
+    IReadOnlyList<MonthlyRate> RateHistory,
+    IReadOnlyDictionary<string, IReadOnlyList<Normalization.Vocabulary.VocabularyUse>>? Vocabulary = null);
 
 /// <summary>
 /// Everything a run decided. Every job and every ledger line of the input is in exactly one <see cref="Groups"/> entry;
@@ -113,7 +115,8 @@ public sealed record MatchExplanation(
     double Threshold,
     IReadOnlyList<FieldComparison> Fields,
     IReadOnlyList<RunnerUp> RunnersUp,
-    string Summary);
+    string Summary,
+    IReadOnlyList<Normalization.Vocabulary.VocabularyUse>? Vocabulary = null);
 
 /// <summary>One field of a comparison: the two sides' normalized values, their similarity (0..1) and the field's weight.</summary>
 public sealed record FieldComparison(string Field, string? ClientValue, string? LedgerValue, double Similarity, double Weight);

@@ -24,6 +24,12 @@ public sealed record RunStarted(
     RuleConfiguration Rules,
     DateTimeOffset StartedAt);
 
+/// <summary>
+/// What a run could not read: ledger descriptions and site names that resolve to none of the client's services or
+/// sites. Data quality, not revenue: such a line is never a mismatch for it.
+/// </summary>
+public sealed record RunDataQualityRecorded(Guid RunId, Guid PeriodId, Normalization.Vocabulary.DataQualityFindings Findings);
+
 /// <summary>A run moved on (progress 0..1); informative only, never needed to rebuild results.</summary>
 public sealed record RunProgressed(Guid RunId, string Phase, decimal Progress);
 

@@ -54,10 +54,15 @@ public class when_checking_access_to_every_route(AppFixture fixture) : Integrati
         ["GET /api/runs/{runId}/matches"] = Policies.Read,
         ["GET /api/runs/{runId}/exceptions"] = Policies.Read,
         ["GET /api/runs/{runId}/anomalies"] = Policies.Read,
+        ["GET /api/runs/{runId}/data-quality"] = Policies.Read,
         ["GET /api/service-types"] = Policies.Read,
         ["POST /api/service-types/{serviceType}/synonyms"] = Policies.Operate,
         ["GET /api/clients/{clientId}/sites"] = Policies.Read,
         ["POST /api/clients/{clientId}/sites/{siteCode}/aliases"] = Policies.Operate,
+        ["GET /api/clients/{clientId}/vocabulary"] = Policies.Read,
+        ["POST /api/clients/{clientId}/vocabulary/services"] = Policies.Operate,
+        ["POST /api/clients/{clientId}/vocabulary/services/revoke"] = Policies.Operate,
+        ["POST /api/clients/{clientId}/vocabulary/sites/revoke"] = Policies.Operate,
         ["GET /api/audit/periods/{periodId}/events"] = Policies.Read,
 
         // The review workflow (docs/review.md, "Review routes").

@@ -132,13 +132,32 @@ public class when_reading_job_references
     [InlineData(null)]
     [InlineData("")]
     [InlineData("  ")]
-    [InlineData("INV-100234")]
     [InlineData("JOB-")]
-    [InlineData("JOB-12A")]
     [InlineData("JOB-000")]
-    public void blank_or_foreign_references_have_no_canonical_form(string? raw)
+    [InlineData("#-/")]
+    [InlineData("AB")]
+    [InlineData("WORK-ORDER")]
+    public void blank_or_digitless_references_have_no_canonical_form(string? raw)
     {
         JobReference.CanonicalOrNull(raw).ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("WO-2610-00421")]
+    [InlineData("wo 2610 00421")]
+    [InlineData(" #WO/2610/00421 ")]
+    [InlineData("WO261000421")]
+    public void another_numbering_is_read_by_its_letters_and_digits(string raw)
+    {
+        JobReference.CanonicalOrNull(raw).ShouldBe("WO261000421");
+    }
+
+    [Theory]
+    [InlineData("INV-100234", "INV100234")]
+    [InlineData("JOB-12A", "JOB12A")]
+    public void a_reference_outside_the_job_family_keeps_its_own_key(string raw, string key)
+    {
+        JobReference.CanonicalOrNull(raw).ShouldBe(key);
     }
 }
 

@@ -69,12 +69,20 @@ public sealed record GroupFacts(
         return jobKey == lineKey || Fuzz.TokenSortRatio(jobKey, lineKey) >= SiteRegistry.FuzzyThreshold;
     }
 
-    /// <summary>Both resolved: the same service type; else the texts read the same (catalog's fuzzy threshold).</summary>
+    /// <summary>
+    /// Both resolved: the same service type; the ledger's text unresolved: not another service (unknown is a data-quality
+    /// finding, never a mismatch); else the texts read the same (catalog's fuzzy threshold).
+    /// </summary>
     public static bool SameService(ClientJobRecord job, LedgerLineRecord line)
     {
         if (job.CanonicalService is not null && line.CanonicalService is not null)
         {
             return string.Equals(job.CanonicalService, line.CanonicalService, StringComparison.Ordinal);
+        }
+
+        if (line.CanonicalService is null)
+        {
+            return true;
         }
 
         return Fuzz.TokenSetRatio((job.CanonicalService ?? job.ServiceType).ToLowerInvariant(), line.Description.ToLowerInvariant()) >= ServiceCatalog.FuzzyThreshold;

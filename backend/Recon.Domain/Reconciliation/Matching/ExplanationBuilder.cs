@@ -43,8 +43,9 @@ internal sealed class ExplanationBuilder(Workspace workspace, PairScorer scorer)
             new("unit_rate", Distinct(jobs.Select(j => Money(j.Rate))), Distinct(lines.Select(line => Money(line.Price))), jobs.Select(j => j.Rate).Distinct().SequenceEqual(lines.Select(line => line.Price).Distinct()) ? 1 : 0, 0),
         };
 
-        var summary = $"{How(draft, jobs, lines, score)} {Differences(fields, clientAmount, ledgerAmount)}";
-        return (new MatchExplanation(_rules.Version, Round(score), _rules.MatchThreshold, fields, draft.RunnersUp.ToList(), summary), Round(confidence));
+        var uses = lines.SelectMany(line => workspace.Input.Vocabulary?.GetValueOrDefault(line.Id) ?? []).Distinct().ToList();
+        var summary = $"{How(draft, jobs, lines, score)} {Differences(fields, clientAmount, ledgerAmount)}{Vocabulary(uses)}";
+        return (new MatchExplanation(_rules.Version, Round(score), _rules.MatchThreshold, fields, draft.RunnersUp.ToList(), summary, uses.Count == 0 ? null : uses), Round(confidence));
     }
 
     private string How(MatchDraft draft, List<JobView> jobs, List<LineView> lines, double score)
@@ -96,6 +97,17 @@ internal sealed class ExplanationBuilder(Workspace workspace, PairScorer scorer)
             .ToList();
         return differing.Count == 0 ? "All compared fields agree." : $"Differs in {string.Join(", ", differing)}.";
     }
+
+    /// <summary>Says which texts were read through the vocabulary, and on what authority.</summary>
+    private static string Vocabulary(List<Normalization.Vocabulary.VocabularyUse> uses) => uses.Count == 0 ? string.Empty
+        : " Read through the client's vocabulary: " + string.Join("; ", uses.Select(use => use.Origin switch
+        {
+            "learned" => FormattableString.Invariant($"{use.Field} '{use.Text}' means {use.Meaning} (learned by recon-run from {use.Support} reference-confirmed pair(s))"),
+            "confirmed" => $"{use.Field} '{use.Text}' means {use.Meaning} (confirmed by a user)",
+            "seed" => $"{use.Field} '{use.Text}' means {use.Meaning} (built-in catalog)",
+            "alias" => $"{use.Field} '{use.Text}' is a known alias of {use.Meaning}",
+            _ => FormattableString.Invariant($"{use.Field} '{use.Text}' reads as {use.Meaning} (similarity {use.Score})"),
+        })) + ".";
 
     private static double? ReferenceSimilarity(List<JobView> jobs, List<LineView> lines)
     {

@@ -549,6 +549,77 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/clients/{clientId}/vocabulary/services': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Say what a ledger description means ("this means Window Cleaning"); the next run reads it */
+    post: operations['confirmServiceMapping'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/clients/{clientId}/vocabulary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A client's vocabulary: its services and sites with the ledger texts mapped onto them
+     * @description Services are those the client's jobs carry. Each mapping says whether recon-run learned it (with its support: reference-confirmed pairs, and the runs) or a user confirmed it, and whether it was revoked.
+     */
+    get: operations['getClientVocabulary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/clients/{clientId}/vocabulary/services/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke what a ledger description was mapped to (learned or confirmed); runs stop using it and do not learn it again */
+    post: operations['revokeServiceMapping'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/clients/{clientId}/vocabulary/sites/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke an alias of a site (learned or added); runs stop using it and do not learn it again */
+    post: operations['revokeSiteAlias'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/review-queue/bulk': {
     parameters: {
       query?: never;
@@ -891,6 +962,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/runs/{runId}/data-quality': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What a run could not read: unmapped ledger descriptions and site names, with counts and example lines
+     * @description Never revenue exceptions: a line whose description or site name means nothing known is not a mismatch. Map a description with POST /api/clients/{clientId}/vocabulary/services, a site name with POST /api/clients/{clientId}/sites/{siteCode}/aliases; the next run reads it.
+     */
+    get: operations['getRunDataQuality'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1058,10 +1149,19 @@ export interface components {
       status?: string | null;
       poNumber?: string | null;
     };
+    ClientVocabularyView: {
+      clientId: string;
+      services: components['schemas']['ServiceVocabularyView'][];
+      sites: components['schemas']['SiteVocabularyView'][];
+    };
     CommentRequest: {
       /** Format: int32 */
       expectedVersion?: number | null;
       text: string;
+    };
+    ConfirmServiceMapping: {
+      text: string;
+      service: string;
     };
     CreateUser: {
       userName: string;
@@ -1229,6 +1329,20 @@ export interface components {
       ledgerLineIds: string[];
       comment?: string | null;
     };
+    MappingView: {
+      text: string;
+      origin: string;
+      /** Format: int32 */
+      support: number;
+      runs: string[];
+      by: string;
+      /** Format: date-time */
+      at: string;
+      revoked: boolean;
+      revokedBy?: string | null;
+      /** Format: date-time */
+      revokedAt?: string | null;
+    };
     MatchExplanation: {
       /** Format: int32 */
       ruleVersion: number;
@@ -1239,6 +1353,7 @@ export interface components {
       fields: components['schemas']['FieldComparison'][];
       runnersUp: components['schemas']['RunnerUp'][];
       summary: string;
+      vocabulary?: components['schemas']['VocabularyUse'][] | null;
     };
     MatchItem: {
       /** Format: uuid */
@@ -1472,6 +1587,13 @@ export interface components {
       items: components['schemas']['ReviewItemView'][];
       nextCursor?: string | null;
     };
+    RevokeServiceMapping: {
+      text: string;
+    };
+    RevokeSiteAlias: {
+      siteCode: string;
+      alias: string;
+    };
     RowError: {
       /** Format: int64 */
       line: number;
@@ -1481,6 +1603,15 @@ export interface components {
     RunAccepted: {
       /** Format: uuid */
       runId: string;
+    };
+    RunDataQualityView: {
+      /** Format: uuid */
+      runId: string;
+      clientId: string;
+      recorded: boolean;
+      unmappedDescriptions: components['schemas']['UnmappedText'][];
+      unmappedSites: components['schemas']['UnmappedText'][];
+      services: string[];
     };
     RunInputBatch: {
       /** Format: uuid */
@@ -1577,6 +1708,10 @@ export interface components {
       name: string;
       synonyms: string[];
     };
+    ServiceVocabularyView: {
+      name: string;
+      mappings: components['schemas']['MappingView'][];
+    };
     SetUserPassword: {
       password: string;
     };
@@ -1588,6 +1723,11 @@ export interface components {
       code: string;
       name: string;
       aliases: string[];
+    };
+    SiteVocabularyView: {
+      code: string;
+      name: string;
+      aliases: components['schemas']['MappingView'][];
     };
     TokenList: {
       items: components['schemas']['TokenView'][];
@@ -1616,6 +1756,14 @@ export interface components {
       expectedVersion: number;
       comment?: string | null;
     };
+    UnmappedText: {
+      text: string;
+      /** Format: int32 */
+      lines: number;
+      /** Format: double */
+      amount: number;
+      exampleLineIds: string[];
+    };
     UserList: {
       items: components['schemas']['UserView'][];
     };
@@ -1630,6 +1778,16 @@ export interface components {
       lastSignInAt?: string | null;
       allClients: boolean;
       clientIds: string[];
+    };
+    VocabularyUse: {
+      field: string;
+      text: string;
+      meaning: string;
+      origin: string;
+      /** Format: int32 */
+      support: number;
+      /** Format: int32 */
+      score: number;
     };
   };
   responses: never;
@@ -3559,6 +3717,259 @@ export interface operations {
       };
     };
   };
+  confirmServiceMapping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmServiceMapping'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MappingView'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+        };
+      };
+      /** @description Not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in without the Operate policy */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  getClientVocabulary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClientVocabularyView'];
+        };
+      };
+      /** @description Not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in without the Read policy */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  revokeServiceMapping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RevokeServiceMapping'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MappingView'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+        };
+      };
+      /** @description Not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in without the Operate policy */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  revokeSiteAlias: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RevokeSiteAlias'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MappingView'];
+        };
+      };
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['HttpValidationProblemDetails'];
+        };
+      };
+      /** @description Not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in without the Operate policy */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
   decideInBulk: {
     parameters: {
       query?: never;
@@ -4694,6 +5105,55 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RateAnomaly'][];
+        };
+      };
+      /** @description Not signed in, or the session or token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Signed in without the Read policy */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemDetails'];
+        };
+      };
+    };
+  };
+  getRunDataQuality: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        runId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RunDataQualityView'];
         };
       };
       /** @description Not signed in, or the session or token is no longer valid */
