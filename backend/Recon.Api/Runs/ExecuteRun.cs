@@ -1,7 +1,7 @@
 using Marten;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Recon.Api.Infrastructure;
-using Microsoft.Extensions.Options;
 using Recon.Api.ReferenceData;
 using Recon.Api.ReferenceData.Vocabulary;
 using Recon.Api.Review;

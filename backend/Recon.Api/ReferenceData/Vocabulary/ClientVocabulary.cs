@@ -163,7 +163,12 @@ public sealed partial class ClientVocabularyProjection : MultiStreamProjection<C
         var learnedByRun = e.AddedBy == Runs.ExecuteRunHandler.Actor;
         vocabulary.Sites[ClientVocabulary.SiteEntryKey(e.SiteCode, key)] = new VocabularyEntry
         {
-            Text = e.Alias, Key = key, Target = e.SiteCode, Origin = learnedByRun ? "learned" : "confirmed", By = e.AddedBy, At = e.AddedAt,
+            Text = e.Alias,
+            Key = key,
+            Target = e.SiteCode,
+            Origin = learnedByRun ? "learned" : "confirmed",
+            By = e.AddedBy,
+            At = e.AddedAt,
         };
     }
 

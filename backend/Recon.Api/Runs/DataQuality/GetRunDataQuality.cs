@@ -24,7 +24,10 @@ public sealed partial class RunDataQualityProjection : SingleStreamProjection<Ru
 {
     public static RunDataQuality Create(RunDataQualityRecorded e) => new()
     {
-        Id = e.RunId, PeriodId = e.PeriodId, Descriptions = [.. e.Findings.Descriptions], Sites = [.. e.Findings.Sites],
+        Id = e.RunId,
+        PeriodId = e.PeriodId,
+        Descriptions = [.. e.Findings.Descriptions],
+        Sites = [.. e.Findings.Sites],
     };
 }
 
