@@ -32,18 +32,18 @@ public class when_a_run_reads_records_through_the_vocabulary
     [Fact]
     public void a_description_that_means_nothing_known_is_a_data_quality_finding_not_a_mismatch()
     {
-        var jobs = new[] { Records.Job("JOB-1", service: "Glint Facade Rinse"), Records.Job("JOB-2", service: "Glint Facade Rinse", amount: 300m) };
+        var jobs = new[] { Records.Job("JOB-1", service: "Glint Facade Rinse"), Records.Job("JOB-2", service: "Glint Facade Rinse", rate: 150m) };
         var lines = new[]
         {
             Records.Line("INV-1/1", "JOB-1", service: "Zorbel Quench") with { CanonicalService = null },
-            Records.Line("INV-1/2", "JOB-2", service: "Zorbel Quench", total: 301m) with { CanonicalService = null },
+            Records.Line("INV-1/2", "JOB-2", service: "Zorbel Quench", price: 160m) with { CanonicalService = null },
         };
 
         var prepared = RunVocabulary.Prepare(jobs, lines, Sites, StoredVocabulary.Empty());
         var result = Reconciler.Reconcile(Records.Input(prepared.Jobs, prepared.Lines));
 
         var finding = prepared.DataQuality.Descriptions.ShouldHaveSingleItem();
-        (finding.Text, finding.Lines, finding.Amount).ShouldBe(("Zorbel Quench", 2, 501m));
+        (finding.Text, finding.Lines, finding.Amount).ShouldBe(("Zorbel Quench", 2, 520m));
         finding.ExampleLineIds.ShouldBe(["INV-1/1", "INV-1/2"]);
         result.GroupOf("JOB-1").Category.ShouldBe(Category.Exact);
         result.GroupOf("JOB-2").Category.ShouldBe(Category.RateChange);
