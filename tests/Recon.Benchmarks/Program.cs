@@ -6,6 +6,12 @@ using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 
+if (args.Length > 0 && args[0] == "resolution")
+{
+    ResolutionBenchmark.Run(args[1..]);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "matching")
 {
     MatchingBenchmark.Run(args[1..]);

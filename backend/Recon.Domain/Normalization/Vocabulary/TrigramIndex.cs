@@ -8,10 +8,10 @@ namespace Recon.Domain.Normalization.Vocabulary;
 public sealed class TrigramIndex
 {
     /// <summary>How many candidates <see cref="Candidates"/> returns at most.</summary>
-    public const int DefaultCandidates = 12;
+    public const int DefaultCandidates = 16;
 
-    /// <summary>A trigram held by more names than this says little; it is skipped when others are available.</summary>
-    private const int CommonTrigram = 256;
+    /// <summary>A trigram held by more names than this says nothing; it is skipped when others are available.</summary>
+    private const int CommonTrigram = 1024;
 
     private readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
 
@@ -37,7 +37,7 @@ public sealed class TrigramIndex
 
     public IReadOnlyList<string> Keys { get; }
 
-    /// <summary>The indexes of the keys sharing the most trigrams with <paramref name="key"/>, best first (ties by index).</summary>
+    /// <summary>The indexes of the keys sharing the most (rarest) trigrams with <paramref name="key"/>, best first (ties by index).</summary>
     public IReadOnlyList<int> Candidates(string key, int max = DefaultCandidates)
     {
         var grams = Trigrams(key).ToList();
@@ -48,24 +48,34 @@ public sealed class TrigramIndex
 
         var postings = grams.Select(gram => _postings.GetValueOrDefault(gram)).OfType<List<int>>().ToList();
         var selective = postings.Where(list => list.Count <= CommonTrigram).ToList();
-        var counts = new Dictionary<int, int>();
+        // A shared trigram counts the less the more names hold it (an inverse document frequency).
+        var counts = new Dictionary<int, double>();
         foreach (var list in selective.Count > 0 ? selective : postings)
         {
+            var weight = 1.0 / Math.Log(2.0 + list.Count);
             foreach (var index in list)
             {
-                counts[index] = counts.GetValueOrDefault(index) + 1;
+                counts[index] = counts.GetValueOrDefault(index) + weight;
             }
         }
 
         return counts.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key).Take(max).Select(pair => pair.Key).ToList();
     }
 
-    /// <summary>The distinct trigrams of each word of <paramref name="key"/>, the word padded with a space at both ends.</summary>
+    /// <summary>
+    /// The distinct trigrams of each word of <paramref name="key"/>, the word padded with a space at both ends, and each
+    /// word's consonant skeleton (its first letter and the consonants after it: "saljin" and a clerk's "sljn" share "~sljn").
+    /// </summary>
     public static IEnumerable<string> Trigrams(string key)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var word in key.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
+            if (word.Length >= 3 && Skeleton(word) is { Length: >= 3 } skeleton && seen.Add(skeleton))
+            {
+                yield return skeleton;
+            }
+
             var padded = $" {word} ";
             for (var i = 0; i + 3 <= padded.Length; i++)
             {
@@ -77,4 +87,7 @@ public sealed class TrigramIndex
             }
         }
     }
+
+    private static string Skeleton(string word) =>
+        "~" + word[0] + string.Concat(word.Skip(1).Where(c => c is not ('a' or 'e' or 'i' or 'o' or 'u' or 'y')));
 }
