@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Recon.DataGenerator;
+using Recon.DataGenerator.Scoring;
 using Recon.Domain.Reconciliation;
 using Recon.Domain.Tests.Reconciliation.Accuracy;
 
@@ -39,11 +40,11 @@ internal static class MatchingBenchmark
             using var process = Process.GetCurrentProcess();
             var peakMb = process.PeakWorkingSet64 / 1024.0 / 1024.0;
 
-            var score = AccuracyScore.Of(month.GroundTruth, result);
+            var score = AccuracyScore.Of(month, EngineGroup.Of(result), EngineTotals.Of(result.Kpis));
             var records = input.Jobs.Count + input.Lines.Count;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{GeneratorOptions.NoiseName(noise),-7}{input.Jobs.Count,8:N0}{input.Lines.Count,10:N0}{seconds,10:N2}{records / seconds,11:N0}{allocatedMb,14:N0}{peakMb,12:N0}{score.PairPrecision,11:P2}{score.PairRecall,9:P2}{score.CategoryAccuracy,10:P2}  {score.EngineVariance:N2} = {score.TruthVariance:N2} {(score.TotalsMatch ? "yes" : "NO")}"));
+                $"{GeneratorOptions.NoiseName(noise),-7}{input.Jobs.Count,8:N0}{input.Lines.Count,10:N0}{seconds,10:N2}{records / seconds,11:N0}{allocatedMb,14:N0}{peakMb,12:N0}{score.LinkPrecision,11:P2}{score.LinkRecall,9:P2}{score.GroupAccuracy,10:P2}  {score.Engine.Variance:N2} = {score.Truth.Variance:N2} {(score.TotalsMatch ? "yes" : "NO")}"));
             Console.WriteLine($"         phases (progress → seconds): {phases}");
         }
     }

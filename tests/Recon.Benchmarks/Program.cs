@@ -18,6 +18,12 @@ if (args.Length > 0 && args[0] == "matching")
     return;
 }
 
+if (args.Length > 0 && args[0] == "accuracy")
+{
+    await AccuracyBenchmark.RunAsync(args[1..]);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "review-queue")
 {
     await ReviewQueueBenchmark.RunAsync(args[1..], async environment =>

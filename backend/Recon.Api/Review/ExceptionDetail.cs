@@ -9,7 +9,6 @@ using Recon.Api.Runs;
 using Recon.Domain.Ingestion;
 using Recon.Domain.Reconciliation;
 using Recon.Domain.Review;
-using Recon.Domain.Runs;
 using Wolverine.Http;
 
 namespace Recon.Api.Review;
@@ -90,8 +89,7 @@ public static class ExceptionDetailEndpoints
             return null;
         }
 
-        var events = await session.Events.QueryAllRawEvents().Where(e => e.StreamId == item.RunId && e.Version == match.EventVersion).ToListAsync(cancellationToken);
-        return events.Select(e => e.Data).OfType<MatchDecided>().FirstOrDefault()?.Explanation;
+        return (await MatchExplanations.LoadAsync(session, item.RunId, [match], cancellationToken)).GetValueOrDefault(matchId);
     }
 }
 

@@ -237,10 +237,12 @@ public static partial class ExecuteRunHandler
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var runVersion = 0L;
         for (var offset = 0; offset < events.Count; offset += AppendChunk)
         {
             await using var session = store.LightweightSession(Marten.Services.SessionOptions.ForTransaction(transaction));
             session.LastModifiedBy = Actor;
+            var chunk = events.Skip(offset).Take(AppendChunk).ToArray();
             if (offset == 0)
             {
                 // The first write checks the run is still running: a second delivery racing this one fails here.
@@ -250,7 +252,8 @@ public static partial class ExecuteRunHandler
                     throw new JasperFx.ConcurrencyException($"Run {runId} was finished by another delivery.", typeof(Run), runId);
                 }
 
-                stream.AppendMany(events.Take(AppendChunk).ToArray());
+                runVersion = stream.StartingVersion ?? stream.CurrentVersion ?? 0;
+                stream.AppendMany(chunk);
                 if (learned.Count > 0)
                 {
                     session.Events.Append(ReferenceCatalogs.ClientReferenceStream(clientId), learned.ToArray());
@@ -258,9 +261,13 @@ public static partial class ExecuteRunHandler
             }
             else
             {
-                session.Events.Append(runId, events.Skip(offset).Take(AppendChunk).ToArray());
+                // At the version the stream is at (ours: the stream is held by this transaction since the first chunk).
+                // In Quick append mode an append without it leaves every event's version 0 for the inline projections,
+                // so a RunMatchView would point at no MatchDecided event; with it, they see the versions written.
+                session.Events.Append(runId, runVersion + chunk.Length, chunk);
             }
 
+            runVersion += chunk.Length;
             await session.SaveChangesAsync(cancellationToken);
         }
 

@@ -265,14 +265,13 @@ public static class RunEndpoints
         }
 
         var (matches, next) = await PageAsync(items, query, cancellationToken);
-        var versions = matches.Select(m => m.EventVersion).ToArray();
-        var explanations = (await session.Events.QueryAllRawEvents()
-                .Where(e => e.StreamId == runId && versions.Contains(e.Version))
-                .ToListAsync(cancellationToken))
-            .Select(e => e.Data).OfType<MatchDecided>()
-            .ToDictionary(e => e.MatchId, e => e.Explanation);
+        var explanations = await MatchExplanations.LoadAsync(session, runId, matches, cancellationToken);
         return TypedResults.Ok(new MatchesPage(
-            matches.Select(m => new MatchItem(m.MatchId, m.ClientJobIds, m.LedgerLineIds, m.Method, m.Confidence, m.Category, m.Impact, explanations[m.MatchId])).ToList(),
+            matches.Select(m => new MatchItem(
+                m.MatchId, m.ClientJobIds, m.LedgerLineIds, m.Method, m.Confidence, m.Category, m.Impact,
+                explanations.TryGetValue(m.MatchId, out var explanation)
+                    ? explanation
+                    : throw new InvalidOperationException($"Match {m.MatchId} of run {runId} has no MatchDecided event."))).ToList(),
             next));
     }
 

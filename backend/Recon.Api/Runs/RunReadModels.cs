@@ -201,9 +201,14 @@ public sealed partial class RunResultsProjection : EventProjection
         EventVersion = e.Version,
     };
 
+    /// <remarks>
+    /// Keyed by the event's version in the run stream, which the run's appends give the inline projections (they
+    /// append at a known version); the global sequence is not known to inline projections in Quick append mode (it
+    /// is 0), so keying by it folded every anomaly of a run into one document.
+    /// </remarks>
     public static RunAnomalyView Create(IEvent<RateAnomalyFlagged> e) => new()
     {
-        Id = StableId.NameBased(e.Data.RunId, e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        Id = StableId.NameBased(e.Data.RunId, e.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         RunId = e.Data.RunId,
         Sequence = (int)e.Version,
         Anomaly = e.Data.Anomaly,

@@ -9,10 +9,14 @@ namespace Recon.Api.Tests.Fixtures;
 public static class Runs
 {
     /// <summary>A generated month (seeded, with its ground truth) uploaded to a new period: client jobs CSV, then the ledger CSV.</summary>
-    public static async Task<(Guid PeriodId, GeneratedMonth Month)> GivenIngestedMonth(this IAlbaHost host, string clientId = "northwind", int jobs = 300, int seed = 11)
+    public static Task<(Guid PeriodId, GeneratedMonth Month)> GivenIngestedMonth(this IAlbaHost host, string clientId = "northwind", int jobs = 300, int seed = 11) =>
+        host.GivenIngestedMonth(new GeneratorOptions { ClientId = clientId, Month = "2026-10", JobCount = jobs, Seed = seed, Noise = NoiseLevel.Medium });
+
+    /// <summary>The month these options generate, uploaded to a new period of its client and month.</summary>
+    public static async Task<(Guid PeriodId, GeneratedMonth Month)> GivenIngestedMonth(this IAlbaHost host, GeneratorOptions options)
     {
-        var month = MonthGenerator.Generate(new GeneratorOptions { ClientId = clientId, Month = "2026-10", JobCount = jobs, Seed = seed, Noise = NoiseLevel.Medium });
-        var periodId = await host.GivenOpenPeriod(clientId, "2026-10");
+        var month = MonthGenerator.Generate(options);
+        var periodId = await host.GivenOpenPeriod(options.ClientId, options.Month);
         await host.UploadClientJobs(periodId, month.ClientJobsCsv());
         await host.UploadLedger(periodId, month.LedgerCsv());
         return (periodId, month);

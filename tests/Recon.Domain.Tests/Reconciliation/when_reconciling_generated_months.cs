@@ -1,4 +1,5 @@
 using Recon.DataGenerator;
+using Recon.DataGenerator.Scoring;
 using Recon.Domain.Reconciliation;
 using Recon.Domain.Tests.Reconciliation.Accuracy;
 using Xunit.Abstractions;
@@ -18,18 +19,15 @@ public class when_reconciling_generated_months(ITestOutputHelper output)
 
         var result = Reconciler.Reconcile(GeneratedInput.From(month));
 
-        var score = AccuracyScore.Of(month.GroundTruth, result);
-        output.WriteLine(score.Describe());
-        foreach (var miss in score.Misclassified.Take(60))
-        {
-            output.WriteLine(miss);
-        }
+        var score = AccuracyScore.Of(month, EngineGroup.Of(result), EngineTotals.Of(result.Kpis));
+        output.WriteLine(score.Report(worst: 60));
 
         score.ShouldSatisfyAllConditions(
-            s => s.PairPrecision.ShouldBeGreaterThanOrEqualTo(0.995),
-            s => s.PairRecall.ShouldBeGreaterThanOrEqualTo(0.99),
-            s => s.CategoryAccuracy.ShouldBeGreaterThanOrEqualTo(0.97),
+            score.Report(),
+            s => s.LinkPrecision.ShouldBeGreaterThanOrEqualTo(0.995),
+            s => s.LinkRecall.ShouldBeGreaterThanOrEqualTo(0.99),
+            s => s.GroupAccuracy.ShouldBeGreaterThanOrEqualTo(0.97),
             s => s.TotalsMatch.ShouldBeTrue(),
-            s => s.EngineVariance.ShouldBe(s.TruthVariance));
+            s => s.Engine.Variance.ShouldBe(s.Truth.Variance));
     }
 }
