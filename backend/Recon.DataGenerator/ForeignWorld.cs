@@ -58,21 +58,24 @@ internal static class ForeignVocabulary
     /// <summary>The two halves of a sibling pair ("Halvor Quay Upper", "Halvor Quay Nether").</summary>
     public static readonly string[] Halves = ["Upper", "Nether"];
 
-    /// <summary>How the ERP clerk abbreviates the foreign words; none of them is one TextKey knows.</summary>
+    /// <summary>
+    /// How the ERP clerk abbreviates the foreign words; none of them is one TextKey knows, and each is nearer (edit
+    /// distance) to its own word than to any other kind or marker.
+    /// </summary>
     public static readonly Dictionary<string, string> Abbreviations = new(StringComparer.Ordinal)
     {
         ["Quay"] = "Qy",
         ["Wharf"] = "Whf",
         ["Garth"] = "Gth",
-        ["Steading"] = "Stdg",
+        ["Steading"] = "Stdng",
         ["Holm"] = "Hlm",
         ["Reach"] = "Rch",
-        ["Yard"] = "Yd",
+        ["Yard"] = "Yrd",
         ["Croft"] = "Cft",
-        ["Spinney"] = "Spny",
-        ["Staithe"] = "Sthe",
-        ["Loaning"] = "Lng",
-        ["Tract"] = "Trc",
+        ["Spinney"] = "Spnny",
+        ["Staithe"] = "Stthe",
+        ["Loaning"] = "Loang",
+        ["Tract"] = "Trct",
         ["Berth"] = "Brth",
         ["Fold"] = "Fld",
         ["Plot"] = "Plt",
@@ -131,19 +134,23 @@ internal static class ForeignVocabulary
 internal sealed class ForeignWorld : IWorldVocabulary
 {
     /// <summary>Up to this many sites, every messy site name is checked to be closer to its own site than to any other.</summary>
-    public const int CheckedSiteCount = 300;
+    public const int CheckedSiteCount = 250;
 
     private readonly SeededRandom _rng;
-    private readonly DateOnly _firstDay;
     private readonly int _siteCount;
     private readonly Dictionary<string, IReadOnlyList<string>> _synonymForms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<string>> _related = new(StringComparer.Ordinal);
+    private readonly string _jobIdPrefix;
+    private readonly string _invoicePrefix;
+    private Dictionary<int, List<int>>? _siblings;
+    private IReadOnlyList<int>? _siblingsOf;
 
     public ForeignWorld(SeededRandom rng, GeneratorOptions options, DateOnly firstDay)
     {
         _rng = rng;
-        _firstDay = firstDay;
         _siteCount = Math.Max(5, (options.JobCount + 10) / 20);
+        _jobIdPrefix = firstDay.ToString("'WO-'yyMM'-'", CultureInfo.InvariantCulture);
+        _invoicePrefix = firstDay.ToString("'BL/'yyMM'/'", CultureInfo.InvariantCulture);
         var (services, catalog) = DrawServices(rng.Fork("services"));
         Services = services;
         Catalog = catalog;
@@ -166,17 +173,38 @@ internal sealed class ForeignWorld : IWorldVocabulary
 
     public IReadOnlyList<SitePlan> CreateSites(SeededRandom rng) => ForeignSites.Create(rng, _rng.Fork("site-names"), Services, _siteCount);
 
-    public string JobId(int index) => string.Create(CultureInfo.InvariantCulture, $"WO-{_firstDay:yyMM}-{index + 1:D5}");
+    public string JobId(int index) => _jobIdPrefix + (index + 1).ToString("D5", CultureInfo.InvariantCulture);
 
-    public string InvoiceNumber(int index) => string.Create(CultureInfo.InvariantCulture, $"BL/{_firstDay:yyMM}/{index + 1:D5}");
+    public string InvoiceNumber(int index) => _invoicePrefix + (index + 1).ToString("D5", CultureInfo.InvariantCulture);
 
     public string OtherService(SeededRandom rng, SitePlan site, string service) => rng.Pick(_related[service]);
 
     public int OtherSite(SeededRandom rng, IReadOnlyList<SitePlan> sites, IReadOnlyList<int> activeSites, int site)
     {
-        var family = sites[site].Site.Family;
-        var siblings = family is null ? [] : activeSites.Where(s => s != site && sites[s].Site.Family == family).ToList();
-        return siblings.Count > 0 && rng.Chance(0.6) ? rng.Pick(siblings) : rng.Pick(activeSites.Where(s => s != site).ToList());
+        if (_siblings is null || !ReferenceEquals(_siblingsOf, activeSites))
+        {
+            // Each active site's active siblings, made once per ledger (site_mismatch lines are many in a large month).
+            var active = activeSites.ToHashSet();
+            _siblings = Enumerable.Range(0, sites.Count)
+                .Where(s => sites[s].Site.Family is not null && active.Contains(s))
+                .GroupBy(s => sites[s].Site.Family!, StringComparer.Ordinal)
+                .SelectMany(family => family.Select(s => (s, Others: family.Where(other => other != s).ToList())))
+                .ToDictionary(entry => entry.s, entry => entry.Others);
+            _siblingsOf = activeSites;
+        }
+
+        if (_siblings.TryGetValue(site, out var siblings) && siblings.Count > 0 && rng.Chance(0.6))
+        {
+            return rng.Pick(siblings);
+        }
+
+        int other;
+        do
+        {
+            other = rng.Pick(activeSites);
+        }
+        while (other == site);
+        return other;
     }
 
     /// <summary>Only case, separators (<c>-</c>, <c>/</c>, space, none), edge spaces and a leading <c>#</c> differ: upper-case alphanumerics give the job id's.</summary>
@@ -344,21 +372,21 @@ internal static class ForeignSites
     /// <summary>
     /// The ERP's renderings of a site: other case, its own abbreviations, a truncated or vowel-less stem, a typing slip,
     /// doubled spaces. The distinguishing token of a sibling (<c>1</c>, <c>2</c>, <c>Upper</c>) is never altered but for case.
-    /// A stem is only truncated or stripped of vowels when no other stem gives the same form, and only slipped when
-    /// the slip is no closer to another stem; up to <see cref="ForeignWorld.CheckedSiteCount"/> sites, each rendering is
-    /// also checked to be closer (edit distance) to its own site than to any other.
+    /// A stem is only truncated, stripped of vowels or slipped by at most two edits and when the altered stem is strictly
+    /// nearer to its own stem than to any other (<see cref="StemBuilder.IsClosestTo"/>); up to
+    /// <see cref="ForeignWorld.CheckedSiteCount"/> sites, each whole rendering is also checked to be strictly closer (edit
+    /// distance of lower-case letters and digits) to its own site's name than to any other's.
     /// </summary>
     private sealed class SiteNameRenderer(StemBuilder stems, IReadOnlyList<string> names, bool check)
     {
-        private readonly Dictionary<string, int> _truncated = stems.All.GroupBy(Truncate).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
-        private readonly Dictionary<string, int> _skeletons = stems.All.GroupBy(Skeleton).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
         private readonly string[] _keys = names.Select(Key).ToArray();
+        private readonly Dictionary<string, bool> _readAsWritten = new(StringComparer.Ordinal);
 
         public List<string> LedgerNames(SeededRandom rng, int index, string stem, string kind, string? marker, string? tail)
         {
             var shortKind = ForeignVocabulary.Abbreviations.GetValueOrDefault(kind, kind);
             var shortMarker = marker is null ? null : ForeignVocabulary.Abbreviations[marker];
-            var truncated = Truncate(stem);
+            var truncated = stem[..(stem.Length - (stem.Length >= 6 ? 2 : 1))];
             var skeleton = Skeleton(stem);
             var slipped = Slip(rng, stem);
             var name = Join(stem, kind, marker, tail);
@@ -376,23 +404,25 @@ internal static class ForeignSites
                 name.Replace(" ", "  ", StringComparison.Ordinal),
                 Join(stem, shortKind, marker, tail).Replace(" ", "  ", StringComparison.Ordinal).ToLowerInvariant(),
             };
-            if (_truncated[truncated] == 1 && !stems.Contains(truncated.ToLowerInvariant()))
+            // An altered stem goes with abbreviated words only where every rendering is checked against every site.
+            var (comboKind, comboMarker) = check ? (shortKind, shortMarker) : (kind, marker);
+            if (stems.IsClosestTo(truncated, stem))
             {
                 candidates.Add(Join(truncated, kind, marker, tail));
-                candidates.Add(Join(truncated + ".", shortKind, shortMarker, tail));
-                candidates.Add(Join(truncated, shortKind, marker, tail).ToUpperInvariant());
+                candidates.Add(Join(truncated + ".", comboKind, comboMarker, tail));
+                candidates.Add(Join(truncated, comboKind, marker, tail).ToUpperInvariant());
             }
 
-            if (_skeletons[skeleton] == 1 && skeleton.Length >= 3)
+            if (skeleton.Length >= 3 && stems.IsClosestTo(skeleton, stem))
             {
                 candidates.Add(Join(skeleton, kind, marker, tail));
-                candidates.Add(Join(skeleton, shortKind, shortMarker, tail).ToUpperInvariant());
+                candidates.Add(Join(skeleton, comboKind, comboMarker, tail).ToUpperInvariant());
             }
 
             if (slipped is not null)
             {
                 candidates.Add(Join(slipped, kind, marker, tail));
-                candidates.Add(Join(slipped, shortKind, marker, tail).ToLowerInvariant());
+                candidates.Add(Join(slipped, comboKind, marker, tail).ToLowerInvariant());
                 candidates.Add(Join(slipped, kind, marker, tail).Replace(" ", "  ", StringComparison.Ordinal));
             }
 
@@ -426,8 +456,16 @@ internal static class ForeignSites
             string.Join(' ', new[] { stem, kind, marker, tail }.Where(part => part is not null));
 
         /// <summary>No word of a rendering is one TextKey would spell out as something else.</summary>
-        private static bool ReadAsWritten(string candidate) =>
-            Key(candidate).Split(' ').All(word => word.All(char.IsAsciiDigit) || !ForeignVocabulary.TextKeyRewrites(word));
+        private bool ReadAsWritten(string candidate) =>
+            Key(candidate).Split(' ').All(word =>
+            {
+                if (!_readAsWritten.TryGetValue(word, out var plain))
+                {
+                    _readAsWritten[word] = plain = word.All(char.IsAsciiDigit) || !ForeignVocabulary.TextKeyRewrites(word);
+                }
+
+                return plain;
+            });
 
         private bool ClosestToOwn(string candidate, int index)
         {
@@ -444,17 +482,19 @@ internal static class ForeignSites
             return true;
         }
 
-        private static string Truncate(string stem) => stem[..Math.Max(4, stem.Length - 2)];
+        /// <summary>The stem without the vowels after its first letter ("Hlvr"), when that drops at most two letters; else the stem.</summary>
+        private static string Skeleton(string stem)
+        {
+            var skeleton = stem[0] + new string(stem[1..].Where(c => "aeiouAEIOU".IndexOf(c, StringComparison.Ordinal) < 0).ToArray());
+            return stem.Length - skeleton.Length <= 2 ? skeleton : stem;
+        }
 
-        private static string Skeleton(string stem) =>
-            stem[0] + new string(stem[1..].Where(c => "aeiouAEIOU".IndexOf(c, StringComparison.Ordinal) < 0).ToArray());
-
-        /// <summary>One letter dropped or doubled after the second, when the slip is not nearer to another stem; else null.</summary>
+        /// <summary>One letter dropped or doubled after the second, when the slip is still nearest to its own stem; else null.</summary>
         private string? Slip(SeededRandom rng, string stem)
         {
             var at = rng.Between(2, stem.Length - 2);
             var slipped = rng.Chance(0.5) ? stem.Remove(at, 1) : stem.Insert(at, stem[at].ToString());
-            return stems.IsNearOnly(slipped.ToLowerInvariant(), stem.ToLowerInvariant()) ? slipped : null;
+            return stems.IsClosestTo(slipped, stem) ? slipped : null;
         }
     }
 }
@@ -467,11 +507,10 @@ internal sealed class StemBuilder(SeededRandom rng)
 {
     private readonly Dictionary<string, string?> _neighbourhood = new(StringComparer.Ordinal); // key → its only stem, or null when shared
     private readonly List<string> _all = [];
+    private readonly List<string> _lower = [];
     private readonly HashSet<string> _stems = new(StringComparer.Ordinal);
 
     public IReadOnlyList<string> All => _all;
-
-    public bool Contains(string lowerWord) => _stems.Contains(lowerWord);
 
     public string Next()
     {
@@ -498,15 +537,103 @@ internal sealed class StemBuilder(SeededRandom rng)
             }
 
             _stems.Add(lower);
+            _lower.Add(lower);
             var stem = char.ToUpperInvariant(lower[0]) + lower[1..];
             _all.Add(stem);
             return stem;
         }
     }
 
-    /// <summary>True when <paramref name="word"/> is within one edit of no stem but <paramref name="own"/>.</summary>
-    public bool IsNearOnly(string word, string own) =>
-        !_stems.Contains(word) && Keys(word).All(key => !_neighbourhood.TryGetValue(key, out var stem) || stem == own);
+    private readonly Dictionary<(string, string), bool> _closest = [];
+    private Dictionary<string, List<int>>? _within2;
+
+    /// <summary>
+    /// True when <paramref name="altered"/> is at most two edits from the stem <paramref name="own"/> and strictly nearer to
+    /// it than to every other stem: exact, since every stem within two edits shares a two-letter deletion with it.
+    /// </summary>
+    public bool IsClosestTo(string altered, string own)
+    {
+        if (!_closest.TryGetValue((altered, own), out var closest))
+        {
+            _closest[(altered, own)] = closest = Closest(altered, own);
+        }
+
+        return closest;
+    }
+
+    private bool Closest(string altered, string own)
+    {
+        var word = altered.ToLowerInvariant();
+        var ownWord = own.ToLowerInvariant();
+        var distance = Levenshtein.Distance(word, ownWord, 2);
+        if (word == ownWord || distance > 2)
+        {
+            return false;
+        }
+
+        _within2 ??= IndexWithin2();
+        var seen = new HashSet<int>();
+        // A stem within `distance` edits shares a key of at most that many deletions of the word (the index holds two).
+        foreach (var key in Deletions(word, distance))
+        {
+            if (!_within2.TryGetValue(key, out var ids))
+            {
+                continue;
+            }
+
+            foreach (var id in ids)
+            {
+                var other = _lower[id];
+                if (Math.Abs(other.Length - word.Length) <= distance && other != ownWord && seen.Add(id)
+                    && Levenshtein.Distance(word, other, distance) <= distance)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private Dictionary<string, List<int>> IndexWithin2()
+    {
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var id = 0; id < _all.Count; id++)
+        {
+            foreach (var key in Deletions(_lower[id], 2))
+            {
+                if (!index.TryGetValue(key, out var ids))
+                {
+                    index[key] = ids = [];
+                }
+
+                if (ids.Count == 0 || ids[^1] != id)
+                {
+                    ids.Add(id);
+                }
+            }
+        }
+
+        return index;
+    }
+
+    /// <summary>The word and every word made by deleting up to <paramref name="depth"/> of its letters (with repeats).</summary>
+    private static IEnumerable<string> Deletions(string word, int depth)
+    {
+        yield return word;
+        if (depth == 0)
+        {
+            yield break;
+        }
+
+        for (var i = 0; i < word.Length; i++)
+        {
+            foreach (var deeper in Deletions(word.Remove(i, 1), depth - 1))
+            {
+                yield return deeper;
+            }
+        }
+    }
 
     private static IEnumerable<string> Keys(string word)
     {
@@ -529,8 +656,8 @@ internal static class Levenshtein
             return bound == int.MaxValue ? bound : bound + 1;
         }
 
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        Span<int> previous = b.Length < 64 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> current = b.Length < 64 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -552,7 +679,9 @@ internal static class Levenshtein
                 return bound + 1;
             }
 
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
 
         return previous[b.Length];
