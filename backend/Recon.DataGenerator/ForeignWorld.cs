@@ -526,7 +526,7 @@ internal sealed class StemBuilder(SeededRandom rng)
             var lower = word.ToString();
             if (lower.Length is < 5 or > 11 || lower.Count(c => "aeiou".IndexOf(c, StringComparison.Ordinal) < 0) < 3
                 || ForeignVocabulary.ClassicWords.Contains(lower) || ForeignVocabulary.FixedWords.Contains(lower)
-                || ForeignVocabulary.TextKeyRewrites(lower) || Keys(lower).Any(_neighbourhood.ContainsKey))
+                || Keys(lower).Any(_neighbourhood.ContainsKey) || ForeignVocabulary.TextKeyRewrites(lower))
             {
                 continue;
             }
