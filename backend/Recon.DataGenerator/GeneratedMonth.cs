@@ -19,15 +19,15 @@ public sealed class GeneratedMonth
         "invoice_number,line_no,job_ref,customer_site,description,service_date,qty,unit_price,line_total,currency,posted_date";
 
     private readonly NoiseProfile _profile;
-    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _descriptions;
+    private readonly IWorldVocabulary _world;
     private readonly Dictionary<string, GeneratedSite> _sitesByCode;
     private readonly ulong _renderBase;
 
     internal GeneratedMonth(
         GeneratorOptions options,
         NoiseProfile profile,
+        IWorldVocabulary world,
         IReadOnlyList<GeneratedSite> sites,
-        IReadOnlyDictionary<string, IReadOnlyList<string>> descriptions,
         IReadOnlyList<ClientJob> jobs,
         IReadOnlyList<LedgerLine> ledgerLines,
         ulong renderBase,
@@ -36,7 +36,8 @@ public sealed class GeneratedMonth
         Options = options;
         _profile = profile;
         Sites = sites;
-        _descriptions = descriptions;
+        _world = world;
+        Services = world.Catalog;
         _sitesByCode = sites.ToDictionary(site => site.Code, StringComparer.Ordinal);
         Jobs = jobs;
         LedgerLines = ledgerLines;
@@ -45,6 +46,9 @@ public sealed class GeneratedMonth
     }
 
     public GeneratorOptions Options { get; }
+
+    /// <summary>The world's services, each with the synonyms the ledger writes and the services it is mis-billed as.</summary>
+    public IReadOnlyList<GeneratedService> Services { get; }
 
     /// <summary>The client's sites, each with the names the ERP writes for it.</summary>
     public IReadOnlyList<GeneratedSite> Sites { get; }
@@ -63,8 +67,9 @@ public sealed class GeneratedMonth
             LedgerLines[index],
             new SeededRandom(SeededRandom.Mix(_renderBase, (ulong)index)),
             _profile,
+            _world,
             _sitesByCode[LedgerLines[index].SiteCode],
-            _descriptions[LedgerLines[index].ServiceType]);
+            _world.Descriptions[LedgerLines[index].ServiceType]);
 
     public IEnumerable<LedgerRow> LedgerRows()
     {
@@ -243,13 +248,13 @@ internal static class Csv
 /// <summary>Writes one ledger line the way ERP exports do: job references, site names, descriptions, dates and amounts in many forms.</summary>
 internal static class LedgerRenderer
 {
-    public static LedgerRow Render(LedgerLine line, SeededRandom rng, NoiseProfile noise, GeneratedSite site, IReadOnlyList<string> descriptions)
+    public static LedgerRow Render(LedgerLine line, SeededRandom rng, NoiseProfile noise, IWorldVocabulary world, GeneratedSite site, IReadOnlyList<string> descriptions)
     {
         var jobRef = line.JobRef is null || rng.Chance(noise.BlankJobRef) ? string.Empty
-            : rng.Chance(noise.OtherJobRefForm) ? OtherJobRefForm(rng, line.JobRef)
+            : rng.Chance(noise.OtherJobRefForm) ? world.OtherJobRefForm(rng, line.JobRef)
             : line.JobRef;
         var customerSite = site.LedgerNames.Count > 1 && rng.Chance(noise.SiteVariant) ? site.LedgerNames[rng.Next(1, site.LedgerNames.Count)] : site.Name;
-        var description = descriptions.Count > 1 && rng.Chance(noise.DescriptionVariant) ? descriptions[rng.Next(1, descriptions.Count)] : line.ServiceType;
+        var description = world.Describe(rng, line, noise, descriptions);
         var dateForm = rng.Chance(noise.NonIsoDate) ? rng.Between(1, 4) : 0;
         var dollars = rng.Chance(noise.DollarFormat);
         var parentheses = rng.Chance(noise.ParenthesisCredit);
@@ -270,22 +275,6 @@ internal static class LedgerRenderer
             FormatAmount(line.LineTotal, dollars, parentheses),
             currency,
             posted);
-    }
-
-    private static string OtherJobRefForm(SeededRandom rng, string canonical)
-    {
-        var digits = canonical["JOB-".Length..];
-        return rng.Next(0, 8) switch
-        {
-            0 => $"J{digits}",
-            1 => $" j-{digits} ",
-            2 => $"job #{digits}",
-            3 => digits,
-            4 => $"JOB{digits}",
-            5 => $"Job-{digits}",
-            6 => $"JB-{digits}",
-            _ => $"job {digits}",
-        };
     }
 
     private static string FormatDate(DateOnly date, int form) => form switch

@@ -5,13 +5,13 @@ using System.Text;
 namespace Recon.DataGenerator;
 
 /// <summary>
-/// The console entry point: <c>--client ID --month YYYY-MM --jobs N --seed S --noise low|medium|high --out DIR</c>.
+/// The console entry point: <c>--client ID --month YYYY-MM --jobs N --seed S --noise low|medium|high --world classic|foreign --out DIR</c>.
 /// Writes client-jobs.csv, client-jobs.json, ledger-lines.csv and ground-truth.json, and prints one summary line.
 /// </summary>
 public static class GeneratorCli
 {
     public const string Usage =
-        "usage: Recon.DataGenerator --out DIR [--client ID] [--month YYYY-MM] [--jobs N] [--seed S] [--noise low|medium|high] [--currency USD]";
+        "usage: Recon.DataGenerator --out DIR [--client ID] [--month YYYY-MM] [--jobs N] [--seed S] [--noise low|medium|high] [--currency USD] [--world classic|foreign]";
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
@@ -55,7 +55,7 @@ public static class GeneratorCli
         var cancelled = month.Jobs.Count(job => !job.IsCompleted);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{truth.ClientId} {truth.Month} seed={truth.Seed} noise={truth.Noise}: {truth.JobCount} jobs ({cancelled} cancelled), {truth.LedgerLineCount} ledger lines; client {truth.Totals.ClientTotal:#,##0.00} {truth.Currency}, ledger {truth.Totals.LedgerTotal:#,##0.00}, variance {truth.Totals.Variance:#,##0.00} ({truth.Totals.VariancePercent:0.00}%); exact={truth.Categories[AnomalyCategory.Exact].Groups} {anomalies} -> {outDir} in {elapsed.TotalMilliseconds:0} ms");
+            $"{truth.ClientId} {truth.Month} seed={truth.Seed} noise={truth.Noise}{(truth.World is null ? "" : " world=" + truth.World)}: {truth.JobCount} jobs ({cancelled} cancelled), {truth.LedgerLineCount} ledger lines; client {truth.Totals.ClientTotal:#,##0.00} {truth.Currency}, ledger {truth.Totals.LedgerTotal:#,##0.00}, variance {truth.Totals.Variance:#,##0.00} ({truth.Totals.VariancePercent:0.00}%); exact={truth.Categories[AnomalyCategory.Exact].Groups} {anomalies} -> {outDir} in {elapsed.TotalMilliseconds:0} ms");
     }
 
     public static bool TryParse(IReadOnlyList<string> args, out GeneratorOptions options, out string outDir, out string problem)
@@ -89,13 +89,16 @@ public static class GeneratorCli
                 case "--noise" when GeneratorOptions.TryParseNoise(value, out var noise):
                     options = options with { Noise = noise };
                     break;
+                case "--world" when GeneratorOptions.TryParseWorld(value, out var world):
+                    options = options with { World = world };
+                    break;
                 case "--currency":
                     options = options with { Currency = value };
                     break;
                 case "--out":
                     outDir = value;
                     break;
-                case "--jobs" or "--seed" or "--noise":
+                case "--jobs" or "--seed" or "--noise" or "--world":
                     problem = $"'{value}' is not a valid value for {name}.";
                     return false;
                 default:

@@ -29,6 +29,9 @@ public sealed record GeneratorOptions
     /// <summary>ISO 4217 code of every amount.</summary>
     public string Currency { get; init; } = "USD";
 
+    /// <summary>Whose vocabulary the month is written in: Recon's own (<see cref="GeneratorWorld.Classic"/>) or an independent one.</summary>
+    public GeneratorWorld World { get; init; } = GeneratorWorld.Classic;
+
     /// <summary>The first day of <see cref="Month"/>; throws when the options are invalid.</summary>
     public DateOnly FirstDay() => Validate() is { } error ? throw new ArgumentException(error) : ParseMonth(Month)!.Value;
 
@@ -53,6 +56,11 @@ public sealed record GeneratorOptions
         if (!Enum.IsDefined(Noise))
         {
             return "Noise must be low, medium or high.";
+        }
+
+        if (!Enum.IsDefined(World))
+        {
+            return "World must be classic or foreign.";
         }
 
         if (Currency is not { Length: 3 } || !Currency.All(char.IsAsciiLetterUpper))
@@ -89,6 +97,24 @@ public sealed record GeneratorOptions
                 return false;
         }
     }
+
+    public static bool TryParseWorld(string? text, out GeneratorWorld world)
+    {
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case "classic":
+                world = GeneratorWorld.Classic;
+                return true;
+            case "foreign":
+                world = GeneratorWorld.Foreign;
+                return true;
+            default:
+                world = default;
+                return false;
+        }
+    }
+
+    public static string WorldName(GeneratorWorld world) => world == GeneratorWorld.Foreign ? "foreign" : "classic";
 
     public static string NoiseName(NoiseLevel noise) => noise switch
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Recon.Domain.Normalization;
 
 namespace Recon.DataGenerator;
 
@@ -58,11 +57,11 @@ internal sealed class LedgerBuilder
     private readonly IReadOnlyList<SitePlan> _sites;
     private readonly List<JobDraft> _jobs;
     private readonly List<int> _activeSites;
-    private readonly List<string> _allServices;
+    private readonly IWorldVocabulary _world;
     private readonly List<GroupDraft> _groups = [];
     private readonly List<LineDraft> _lines = [];
 
-    private LedgerBuilder(SeededRandom rng, GeneratorOptions options, DateOnly firstDay, IReadOnlyList<SitePlan> sites, List<JobDraft> jobs, ServiceCatalog catalog)
+    private LedgerBuilder(SeededRandom rng, GeneratorOptions options, DateOnly firstDay, IReadOnlyList<SitePlan> sites, List<JobDraft> jobs, IWorldVocabulary world)
     {
         _rng = rng;
         _options = options;
@@ -71,13 +70,13 @@ internal sealed class LedgerBuilder
         _sites = sites;
         _jobs = jobs;
         _activeSites = jobs.Select(job => job.Site).Distinct().Order().ToList();
-        _allServices = catalog.Services.Select(service => service.Name).ToList();
+        _world = world;
     }
 
     public static BuiltLedger Build(
-        SeededRandom rng, GeneratorOptions options, DateOnly firstDay, IReadOnlyList<SitePlan> sites, List<JobDraft> jobs, CategoryPlan plan, ServiceCatalog catalog)
+        SeededRandom rng, GeneratorOptions options, DateOnly firstDay, IReadOnlyList<SitePlan> sites, List<JobDraft> jobs, CategoryPlan plan, IWorldVocabulary world)
     {
-        var builder = new LedgerBuilder(rng, options, firstDay, sites, jobs, catalog);
+        var builder = new LedgerBuilder(rng, options, firstDay, sites, jobs, world);
         for (var i = 0; i < jobs.Count; i++)
         {
             var category = plan.Categories[i];
@@ -146,7 +145,7 @@ internal sealed class LedgerBuilder
                 BillSplit(group, job);
                 break;
             case AnomalyCategory.SiteMismatch when _activeSites.Count > 1:
-                var site = _rng.Pick(_activeSites.Where(s => s != job.Site).ToList());
+                var site = _world.OtherSite(_rng, _sites, _activeSites, job.Site);
                 AddLine(group, job, site: site);
                 group.Note = $"billed to {_sites[site].Site.Code} instead of {job.Job.SiteCode}";
                 break;
@@ -231,7 +230,7 @@ internal sealed class LedgerBuilder
         var (pricing, rate) = _rng.Pick(_sites[site].Services);
         var quantity = pricing.DrawQuantity(_rng);
         var date = _firstDay.AddDays(_rng.Next(0, _lastDay.Day));
-        string? jobRef = _rng.Chance(0.7) ? JobFactory.JobId(_jobs.Count + 50 + (m * 7) + _rng.Next(0, 7)) : null;
+        string? jobRef = _rng.Chance(0.7) ? _world.JobId(_jobs.Count + 50 + (m * 7) + _rng.Next(0, 7)) : null;
         group.Note = jobRef is null ? "ledger line without a job reference, for no client job" : $"ledger line for {jobRef}, which the client does not report";
         _lines.Add(new LineDraft
         {
@@ -300,13 +299,7 @@ internal sealed class LedgerBuilder
         return quantity;
     }
 
-    private string OtherService(JobDraft job)
-    {
-        var siteServices = _sites[job.Site].Services.Select(s => s.Pricing.Name).Where(name => name != job.Job.ServiceType).ToList();
-        return siteServices.Count > 0 && _rng.Chance(0.7)
-            ? _rng.Pick(siteServices)
-            : _rng.Pick(_allServices.Where(name => name != job.Job.ServiceType).ToList());
-    }
+    private string OtherService(JobDraft job) => _world.OtherService(_rng, _sites[job.Site], job.Job.ServiceType);
 
     private static int Bucket(DateOnly date) => (date.Day - 1) / 7;
 
@@ -331,7 +324,7 @@ internal sealed class LedgerBuilder
         var result = new List<LedgerLine>(_lines.Count);
         for (var n = 0; n < invoices.Count; n++)
         {
-            var number = Invariant($"INV-{_firstDay:yyyyMM}-{n + 1:D4}");
+            var number = _world.InvoiceNumber(n);
             var (lines, posted) = invoices[n];
             var lineNo = 0;
             foreach (var draft in lines.OrderBy(line => line.Date).ThenBy(line => line.Order))
@@ -417,6 +410,7 @@ internal static class GroundTruthBuilder
             options.Month,
             options.Seed,
             GeneratorOptions.NoiseName(options.Noise),
+            options.World == GeneratorWorld.Classic ? null : GeneratorOptions.WorldName(options.World),
             options.Currency,
             jobs.Count,
             ledger.Lines.Count,

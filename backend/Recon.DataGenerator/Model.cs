@@ -79,15 +79,26 @@ public sealed record LedgerRow(
 }
 
 /// <summary>A client site: its code, canonical name, and the names the ERP writes for it (all resolving to it).</summary>
-public sealed record GeneratedSite(string Code, string Name, IReadOnlyList<string> LedgerNames);
+public sealed record GeneratedSite(string Code, string Name, IReadOnlyList<string> LedgerNames)
+{
+    /// <summary>
+    /// In the foreign world, the name shared by sibling sites ("Halvor Quay" of "Halvor Quay Tract 1" and "… Tract 2"):
+    /// siblings differ only in the token that follows it. Null for a site without siblings and in the classic world.
+    /// </summary>
+    public string? Family { get; init; }
+}
 
-/// <summary>What really happened: every job and every ledger line in exactly one group, with the month's totals.</summary>
+/// <summary>
+/// What really happened: every job and every ledger line in exactly one group, with the month's totals.
+/// <c>World</c> is <c>"foreign"</c> for a foreign world and null (not written, so classic files stay as they were) for the classic one.
+/// </summary>
 public sealed record GroundTruth(
     int Version,
     string ClientId,
     string Month,
     int Seed,
     string Noise,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? World,
     string Currency,
     int JobCount,
     int LedgerLineCount,

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Recon.Domain.Normalization;
-
 namespace Recon.DataGenerator;
 
 /// <summary>
@@ -13,24 +10,23 @@ public static class MonthGenerator
     {
         ArgumentNullException.ThrowIfNull(options);
         var firstDay = options.FirstDay();
-        var profile = NoiseProfile.For(options.Noise);
+        var world = WorldVocabulary.For(options, firstDay);
+        var profile = world.Noise(options.Noise);
         var root = new SeededRandom(SeededRandom.Mix(
             SeededRandom.Mix(unchecked((ulong)(long)options.Seed), StableHash.Of(options.ClientId)),
             StableHash.Of(options.Month)));
 
-        var catalog = ServiceCatalog.Default;
-        var services = ServicePricing.For(catalog, firstDay);
-        var sites = SiteFactory.Create(root.Fork("sites"), services);
-        var jobs = JobFactory.Create(root.Fork("jobs"), options, firstDay, sites);
+        var sites = world.CreateSites(root.Fork("sites"));
+        var jobs = JobFactory.Create(root.Fork("jobs"), options, firstDay, sites, world);
         var plan = CategoryPlanner.Assign(root.Fork("anomalies"), profile, jobs, firstDay);
-        var ledger = LedgerBuilder.Build(root.Fork("ledger"), options, firstDay, sites, jobs, plan, catalog);
+        var ledger = LedgerBuilder.Build(root.Fork("ledger"), options, firstDay, sites, jobs, plan, world);
         var renderBase = root.Fork("render").NextUInt64();
 
         return new GeneratedMonth(
             options,
             profile,
+            world,
             sites.Select(site => site.Site).ToList(),
-            ServiceDescriptions.For(catalog, services, firstDay),
             jobs.Select(job => job.Job).ToList(),
             ledger.Lines,
             renderBase,
@@ -60,9 +56,7 @@ internal sealed class JobDraft
 
 internal static class JobFactory
 {
-    public const int FirstJobNumber = 100001;
-
-    public static List<JobDraft> Create(SeededRandom rng, GeneratorOptions options, DateOnly firstDay, IReadOnlyList<SitePlan> sites)
+    public static List<JobDraft> Create(SeededRandom rng, GeneratorOptions options, DateOnly firstDay, IReadOnlyList<SitePlan> sites, IWorldVocabulary world)
     {
         var daysInMonth = DateTime.DaysInMonth(firstDay.Year, firstDay.Month);
         var dayWeights = Enumerable.Range(0, daysInMonth)
@@ -92,7 +86,7 @@ internal static class JobFactory
             var amount = Money.Round(quantity * rate);
             var po = site.PoNumber is not null && rng.Chance(0.92) ? site.PoNumber : null;
             var job = new ClientJob(
-                JobId(i),
+                world.JobId(i),
                 options.ClientId,
                 site.Site.Code,
                 site.Site.Name,
@@ -110,8 +104,6 @@ internal static class JobFactory
 
         return jobs;
     }
-
-    public static string JobId(int index) => string.Create(CultureInfo.InvariantCulture, $"JOB-{FirstJobNumber + index}");
 
     private static HashSet<int> PickCancelled(SeededRandom rng, int count)
     {

@@ -21,7 +21,7 @@ internal sealed class SitePlan(GeneratedSite site, int weight, IReadOnlyList<(Se
 /// <summary>Makes a client's 15–40 sites with realistic names, and the messy names the ERP writes for them.</summary>
 internal static class SiteFactory
 {
-    private static readonly string[] Places =
+    internal static readonly string[] Places =
     [
         "Riverside", "Lakeside", "Hillcrest", "Oakwood", "Maple Grove", "Cedar Ridge", "Pine Valley", "Westgate", "Eastfield",
         "Northgate", "Southpoint", "Bayview", "Summit", "Meadowbrook", "Willow Creek", "Stonebridge", "Brookfield", "Fairview",
@@ -30,7 +30,7 @@ internal static class SiteFactory
         "Copper Canyon", "Harborview", "Kingsbridge", "Lincoln", "Madison", "Franklin", "Jefferson", "Wellington", "Rosewood",
     ];
 
-    private static readonly string[] Kinds =
+    internal static readonly string[] Kinds =
     [
         "Office Park", "Distribution Center", "Medical Center", "Business Park", "Corporate Campus", "Warehouse", "Logistics Hub",
         "Shopping Center", "Retail Plaza", "Community College", "Elementary School", "High School", "Public Library", "Data Center",
@@ -38,7 +38,7 @@ internal static class SiteFactory
         "Headquarters", "Office Tower", "Transit Depot", "Community Hospital",
     ];
 
-    private static readonly string[] Landmarks =
+    internal static readonly string[] Landmarks =
     [
         "St. Mary's Hospital", "St. Luke's Medical Center", "North Distribution Center", "South Distribution Center",
         "City Hall Annex", "Mount Hope Clinic", "Fort Lee Depot", "Union Station Offices", "Harbor Point, Building C",
@@ -48,7 +48,7 @@ internal static class SiteFactory
     ];
 
     // Word → how an ERP clerk abbreviates it; every one is read back by TextKey.
-    private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string> Abbreviations = new(StringComparer.Ordinal)
     {
         ["North"] = "N",
         ["South"] = "S",
@@ -214,7 +214,7 @@ internal static class SiteFactory
         return string.Join(' ', words);
     }
 
-    private static string Email(SeededRandom rng)
+    internal static string Email(SeededRandom rng)
     {
         var first = rng.Pick(FirstNames);
         var last = rng.Pick(LastNames);

@@ -15,6 +15,10 @@ public static class Months
     public static GeneratedMonth Get(NoiseLevel noise, int jobs = 1000, int seed = 42, string month = "2026-10") =>
         Get(new GeneratorOptions { ClientId = Client, Month = month, JobCount = jobs, Seed = seed, Noise = noise });
 
+    /// <summary>A month of the foreign world (its own vocabulary; never read it with <see cref="ServiceCatalog.Default"/>).</summary>
+    public static GeneratedMonth Foreign(NoiseLevel noise, int jobs = 3000, int seed = 42, string month = "2026-10") =>
+        Get(new GeneratorOptions { ClientId = Client, Month = month, JobCount = jobs, Seed = seed, Noise = noise, World = GeneratorWorld.Foreign });
+
     public static GeneratedMonth Get(GeneratorOptions options) =>
         Cache.GetOrAdd(options, key => new Lazy<GeneratedMonth>(() => MonthGenerator.Generate(key))).Value;
 

@@ -4,11 +4,13 @@ namespace Recon.DataGenerator.Tests;
 
 public class when_generating_a_large_month
 {
-    [Fact]
-    public void a_hundred_thousand_jobs_generate_and_stream_in_a_few_seconds()
+    [Theory]
+    [InlineData(GeneratorWorld.Classic)]
+    [InlineData(GeneratorWorld.Foreign)]
+    public void a_hundred_thousand_jobs_generate_and_stream_in_a_few_seconds(GeneratorWorld world)
     {
         var clock = Stopwatch.StartNew();
-        var month = MonthGenerator.Generate(new GeneratorOptions { JobCount = 100_000, Seed = 3, Noise = NoiseLevel.High });
+        var month = MonthGenerator.Generate(new GeneratorOptions { JobCount = 100_000, Seed = 3, Noise = NoiseLevel.High, World = world });
         using var sink = new CountingWriter();
         month.WriteClientJobsCsv(sink);
         month.WriteLedgerCsv(sink);
