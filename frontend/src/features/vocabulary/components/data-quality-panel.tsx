@@ -271,8 +271,7 @@ function MapDescriptionForm({
       )}
       <div>
         <Button type="submit" className="button--small" busy={confirm.isPending}>
-          {confirm.isPending ? 'Mapping…' : 'Map'}
-          <span className="visually-hidden"> “{text}”</span>
+          {confirm.isPending ? 'Mapping…' : 'Map'} <span className="visually-hidden">“{text}”</span>
         </Button>
       </div>
     </form>
@@ -367,8 +366,8 @@ function SiteAliasForm({
       )}
       <div>
         <Button type="submit" className="button--small" busy={addAlias.isPending}>
-          {addAlias.isPending ? 'Adding…' : 'Add alias'}
-          <span className="visually-hidden"> “{text}”</span>
+          {addAlias.isPending ? 'Adding…' : 'Add alias'}{' '}
+          <span className="visually-hidden">“{text}”</span>
         </Button>
       </div>
     </form>
