@@ -1,6 +1,7 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { Loading } from '@/components/ui/loading';
 import { ApprovalsRoute } from './routes/approvals';
+import { ClientVocabularyRoute } from './routes/client-vocabulary';
 import { DashboardRoute } from './routes/dashboard';
 import { ExceptionRoute } from './routes/exception';
 import { NotFoundRoute } from './routes/not-found';
@@ -42,6 +43,7 @@ export const routes: RouteObject[] = [
       { path: 'review', element: <ReviewQueueRoute /> },
       { path: 'exceptions/:exceptionId', element: <ExceptionRoute /> },
       { path: 'approvals', element: <ApprovalsRoute /> },
+      { path: 'clients/:clientId/vocabulary', element: <ClientVocabularyRoute /> },
       // Few people administer: their pages load on first use.
       {
         path: 'admin',

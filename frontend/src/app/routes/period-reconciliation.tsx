@@ -7,6 +7,7 @@ import {
 } from '@/features/reconciliation/components/labels';
 import type { MatchFilters } from '@/features/reconciliation/components/matches-list';
 import { ReconciliationWorkspace } from '@/features/reconciliation/components/reconciliation-workspace';
+import { DataQualityPanel } from '@/features/vocabulary/components/data-quality-panel';
 import { usePeriodOutlet } from './period-outlet';
 
 function orNull(value: string | null): string | null {
@@ -16,7 +17,8 @@ function orNull(value: string | null): string | null {
 /**
  * `/periods/:periodId/reconciliation`: run a reconciliation and read a run's results. The address keeps what is on
  * screen: `?run=<id>` (the newest run when absent), `view=matches` (the exceptions when absent), the filters
- * `category`, `status` (exceptions), `method` (matches) and `sort=impact`, and `match=<id>`, a match to open.
+ * `category`, `status` (exceptions), `method` (matches) and `sort=impact`, and `match=<id>`, a match to open. A
+ * completed run shows its data quality too: what it could not read, to map onto the client's vocabulary.
  */
 export function PeriodReconciliationRoute() {
   const period = usePeriodOutlet();
@@ -109,6 +111,9 @@ export function PeriodReconciliationRoute() {
             put(params, 'method', filters.method);
           })
         }
+        renderRunPanels={({ runId, currency }) => (
+          <DataQualityPanel runId={runId} currency={currency} />
+        )}
         focusMatchId={view === 'matches' ? orNull(searchParams.get('match')) : null}
         onShowMatch={(exception) =>
           update((params) => {

@@ -42,6 +42,15 @@ function setUp({
     'GET /api/runs/:runId/exceptions': exceptions,
     'GET /api/runs/:runId/matches': matches,
     'GET /api/runs/:runId/anomalies': anomalies,
+    'GET /api/runs/:runId/data-quality': (_request, { runId = '' }) =>
+      json({
+        runId,
+        clientId: 'acme',
+        recorded: true,
+        unmappedDescriptions: [],
+        unmappedSites: [],
+        services: [],
+      }),
   });
   const view = renderApp(`/periods/${period.periodId}/reconciliation${path}`);
   return { ...view, api, period, listed };

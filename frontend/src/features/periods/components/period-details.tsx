@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { Period } from '@/features/periods/api/get-period';
 import { formatDateTime } from '@/lib/format';
 import { PeriodStatusBadge } from './period-status-badge';
@@ -10,7 +11,10 @@ export function PeriodDetails({ period }: { period: Period }) {
       <dl className="details">
         <div className="details__item">
           <dt>Client</dt>
-          <dd>{clientId}</dd>
+          <dd>
+            {clientId} ·{' '}
+            <Link to={`/clients/${encodeURIComponent(clientId)}/vocabulary`}>Vocabulary</Link>
+          </dd>
         </div>
         <div className="details__item">
           <dt>Month</dt>

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useRuns } from '@/features/reconciliation/api/get-runs';
 import { useCan } from '@/lib/session';
 import { RequestRunPanel } from './request-run-panel';
-import { RunDetails, type RunResultsNavigation } from './run-details';
+import { RunDetails, type RunPanelsRenderer, type RunResultsNavigation } from './run-details';
 import { RunsTable } from './runs-table';
 
 interface ReconciliationWorkspaceProps extends RunResultsNavigation {
@@ -10,6 +10,8 @@ interface ReconciliationWorkspaceProps extends RunResultsNavigation {
   /** The run chosen by the reader; the newest run when null. */
   selectedRunId: string | null;
   onSelectRun: (runId: string) => void;
+  /** What a completed run shows besides its figures and lists (the app layer's data-quality panel). */
+  renderRunPanels?: RunPanelsRenderer;
 }
 
 /** Everything about reconciling a period: starting a run, the runs so far, and one run's progress and results. */
@@ -17,6 +19,7 @@ export function ReconciliationWorkspace({
   periodId,
   selectedRunId,
   onSelectRun,
+  renderRunPanels,
   ...navigation
 }: ReconciliationWorkspaceProps) {
   const runsTitleId = useId();
@@ -35,7 +38,13 @@ export function ReconciliationWorkspace({
         <RunsTable periodId={periodId} selectedRunId={shownRunId} onSelectRun={onSelectRun} />
       </section>
       {shownRunId !== null && (
-        <RunDetails key={shownRunId} runId={shownRunId} periodId={periodId} {...navigation} />
+        <RunDetails
+          key={shownRunId}
+          runId={shownRunId}
+          periodId={periodId}
+          renderRunPanels={renderRunPanels}
+          {...navigation}
+        />
       )}
     </div>
   );

@@ -38,16 +38,21 @@ export interface RunResultsNavigation {
   onShowMatch: (exception: ExceptionItem) => void;
 }
 
+/** What a completed run's page shows besides its figures and lists, composed by the app layer (data quality). */
+export type RunPanelsRenderer = (run: { runId: string; currency: string }) => ReactNode;
+
 interface RunDetailsProps extends RunResultsNavigation {
   runId: string;
   periodId: string;
+  /** Shown under a completed run's rate anomalies. */
+  renderRunPanels?: RunPanelsRenderer;
 }
 
 /**
  * One run: its progress while it is queued or running (asked for every second), why it failed, or, once it has
  * completed, its figures, the variance by category, its rate anomalies, exceptions and matches.
  */
-export function RunDetails({ runId, periodId, ...navigation }: RunDetailsProps) {
+export function RunDetails({ runId, periodId, renderRunPanels, ...navigation }: RunDetailsProps) {
   const titleId = useId();
   const run = useRun(runId);
   useRefreshRunsWhenFinished(periodId, run.data?.status);
@@ -64,7 +69,7 @@ export function RunDetails({ runId, periodId, ...navigation }: RunDetailsProps) 
       />
     );
   } else {
-    body = <RunBody run={run.data} navigation={navigation} />;
+    body = <RunBody run={run.data} navigation={navigation} renderRunPanels={renderRunPanels} />;
   }
 
   return (
@@ -107,7 +112,15 @@ function useRefreshRunsWhenFinished(periodId: string, status: RunStatus | undefi
   }, [periodId, queryClient, status]);
 }
 
-function RunBody({ run, navigation }: { run: RunView; navigation: RunResultsNavigation }) {
+function RunBody({
+  run,
+  navigation,
+  renderRunPanels,
+}: {
+  run: RunView;
+  navigation: RunResultsNavigation;
+  renderRunPanels: RunPanelsRenderer | undefined;
+}) {
   if (isActive(run.status)) {
     return <ProgressBar label={phaseLabel(run.phase)} value={run.progress} />;
   }
@@ -131,6 +144,7 @@ function RunBody({ run, navigation }: { run: RunView; navigation: RunResultsNavi
       <RunKpisView kpis={kpis} />
       <VarianceDecomposition kpis={kpis} />
       <RateAnomalies runId={run.runId} currency={kpis.currency} />
+      {renderRunPanels?.({ runId: run.runId, currency: kpis.currency })}
       <RunResults runId={run.runId} currency={kpis.currency} navigation={navigation} />
     </div>
   );
