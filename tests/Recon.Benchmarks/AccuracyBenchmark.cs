@@ -14,7 +14,7 @@ using Recon.DataGenerator.Scoring;
 /// uploaded over HTTP to the real API process, reconciled, and every match and exception read back page by page at the
 /// default and at the largest page size (both reads must agree), then scored by the generator's shared scorer
 /// (docs/reconciliation.md, "Measuring accuracy"). One table row each, with the run's time (request → completed).
-/// Usage: accuracy [--jobs 3000,20000] [--noise low,medium,high] [--world classic] [--seeds 101,202] [--report]
+/// Usage: accuracy [--jobs 3000,20000] [--noise low,medium,high] [--world classic,foreign] [--seeds 101,202] [--report]
 /// (--report prints each row's full report: categories, confusions, worst misclassifications).
 /// </summary>
 internal static class AccuracyBenchmark
@@ -26,7 +26,7 @@ internal static class AccuracyBenchmark
         var noises = List(args, "--noise", "low,medium,high")
             .Select(n => GeneratorOptions.TryParseNoise(n, out var noise) ? noise : throw new ArgumentException($"Unknown noise '{n}' (low, medium, high)."))
             .ToList();
-        var worlds = List(args, "--world", "classic").Select(World).ToList();
+        var worlds = List(args, "--world", "classic,foreign").Select(World).ToList();
         var fullReports = args.Contains("--report");
 
         var (http, api, _) = await Processes.StartSignedInApiAsync(
@@ -83,7 +83,7 @@ internal static class AccuracyBenchmark
         // One client per row, named after it: the same row generates the same month (the client id is an input), and
         // its period is its own (run it on a fresh database, as ./ops/recon bench does).
         var clientId = string.Create(CultureInfo.InvariantCulture, $"acc-{world[0]}{GeneratorOptions.NoiseName(noise)[0]}{jobs}-{seed}");
-        var month = MonthGenerator.Generate(new GeneratorOptions { ClientId = clientId, Month = "2026-10", JobCount = jobs, Seed = seed, Noise = noise });
+        var month = MonthGenerator.Generate(new GeneratorOptions { ClientId = clientId, Month = "2026-10", JobCount = jobs, Seed = seed, Noise = noise, World = GeneratorOptions.TryParseWorld(world, out var w) ? w : GeneratorWorld.Classic });
         var open = await http.PostAsJsonAsync("/api/periods", new { clientId, month = "2026-10" });
         open.EnsureSuccessStatusCode();
         var periodId = JsonDocument.Parse(await open.Content.ReadAsStringAsync()).RootElement.GetProperty("periodId").GetGuid();
@@ -143,12 +143,10 @@ internal static class AccuracyBenchmark
         }
     }
 
-    /// <summary>The generator's worlds on this branch: Recon's own vocabulary only, until the foreign world lands.</summary>
-    private static string World(string name) => name.Trim().ToLowerInvariant() switch
-    {
-        "classic" => "classic",
-        _ => throw new ArgumentException($"Unknown world '{name}': this build's generator has only 'classic'."),
-    };
+    /// <summary>The generator's worlds: Recon's own vocabulary (classic) and one sharing no word with it (foreign).</summary>
+    private static string World(string name) => GeneratorOptions.TryParseWorld(name.Trim(), out var world)
+        ? GeneratorOptions.WorldName(world)
+        : throw new ArgumentException($"Unknown world '{name}': classic or foreign.");
 
     private static List<string> List(string[] args, string name, string fallback)
     {

@@ -129,24 +129,56 @@ public sealed class SiteRegistry
         var (index, names) = _fuzzy.Value;
         var scored = index.Candidates(key)
             .Select(i => names[i])
-            .Select(candidate => (candidate.Site, Score: Math.Max(Fuzz.TokenSortRatio(key, candidate.Key), Fuzz.Ratio(key, candidate.Key))))
+            .Select(candidate => (candidate.Site, candidate.Key, Score: Math.Max(Fuzz.TokenSortRatio(key, candidate.Key), Fuzz.Ratio(key, candidate.Key))))
             .GroupBy(candidate => candidate.Site.Code)
             .Select(group => group.MaxBy(candidate => candidate.Score))
             .OrderByDescending(candidate => candidate.Score)
-            .Take(2)
+            .ThenBy(candidate => candidate.Site.Code, StringComparer.Ordinal)
             .ToList();
         if (scored.Count == 0 || scored[0].Score < FuzzyThreshold)
         {
             return SiteResolution.Unresolved;
         }
 
-        if (scored.Count > 1 && scored[0].Score - scored[1].Score < AmbiguityMargin)
+        var tied = scored.TakeWhile(candidate => scored[0].Score - candidate.Score < AmbiguityMargin).ToList();
+        if (tied.Count == 1)
         {
-            return SiteResolution.Unresolved;
+            return new SiteResolution(scored[0].Site, SiteResolutionMethod.Fuzzy, scored[0].Score);
         }
 
-        return new SiteResolution(scored[0].Site, SiteResolutionMethod.Fuzzy, scored[0].Score);
+        return Sibling(key, tied.ConvertAll(candidate => (candidate.Site, TextKey.Of(candidate.Site.Name)))) is { } sibling
+            ? new SiteResolution(sibling, SiteResolutionMethod.Fuzzy, scored[0].Score)
+            : SiteResolution.Unresolved;
     }
+
+    /// <summary>
+    /// Sibling sites ("… Tract 1", "… Tract 2"; "… Wing East", "… Wing West") read alike: the text names one of them only
+    /// when it holds, exactly, the words only that one's name has, and none of the words only the others' names have
+    /// (names, not aliases: an alias may abbreviate the shared words differently).
+    /// </summary>
+    private static Site? Sibling(string key, List<(Site Site, string Key)> tied)
+    {
+        var words = key.Split(' ').ToHashSet(StringComparer.Ordinal);
+        var tokens = tied.ConvertAll(candidate => candidate.Key.Split(' ').ToHashSet(StringComparer.Ordinal));
+        var named = new List<Site>();
+        for (var i = 0; i < tied.Count; i++)
+        {
+            var own = tokens[i].Where(word => tokens.Where((_, j) => j != i).All(other => !other.Contains(word))).ToList();
+            if (own.Count > 0 && own.Any(words.Contains) && own.All(word => words.Contains(word) || !IsDistinguishing(word)))
+            {
+                named.Add(tied[i].Site);
+            }
+            else if (own.Any(words.Contains))
+            {
+                return null; // the text holds some of this one's own words too: it reads as more than one
+            }
+        }
+
+        return named.Count == 1 ? named[0] : null;
+    }
+
+    /// <summary>A word that tells siblings apart as it stands (a number, a letter, a short word); longer ones may be abbreviated.</summary>
+    private static bool IsDistinguishing(string word) => word.Length <= 2 || word.All(char.IsAsciiDigit);
 
     private void Register(string key, Site site, SiteResolutionMethod method)
     {

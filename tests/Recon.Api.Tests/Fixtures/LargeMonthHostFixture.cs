@@ -7,7 +7,8 @@ namespace Recon.Api.Tests.Fixtures;
 /// <summary>
 /// A host for months of thousands of jobs: the shared host caps an upload at <see cref="AppFixture.MaxFileBytes"/>
 /// (512 KB, so the limit is testable), smaller than a 5,000-job month's files; this one allows
-/// <see cref="MaxFileBytes"/>. Its own schema, so it runs beside the shared host.
+/// <see cref="MaxFileBytes"/>. Its own schema, so it runs beside the shared host. The built-in service catalog is off
+/// (<c>Recon:Vocabulary:SeedCatalog=false</c>): the accuracy measured here holds with a client's own vocabulary alone.
 /// </summary>
 public sealed class LargeMonthHostFixture : IAsyncLifetime
 {
@@ -23,7 +24,11 @@ public sealed class LargeMonthHostFixture : IAsyncLifetime
     public async Task InitializeAsync() =>
         Host = await TestHosts.StartAsync(
             Schema,
-            new Dictionary<string, string> { ["Recon:Ingestion:MaxFileBytes"] = MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            new Dictionary<string, string>
+            {
+                ["Recon:Ingestion:MaxFileBytes"] = MaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Recon:Vocabulary:SeedCatalog"] = "false",
+            },
             Logs);
 
     public async Task DisposeAsync()

@@ -15,15 +15,15 @@ namespace Recon.Api.Tests.Runs;
 /// </summary>
 public class when_measuring_accuracy_through_the_api(LargeMonthHostFixture fixture, ITestOutputHelper output) : LargeMonthContext(fixture)
 {
-    /// <summary>The generator's worlds: Recon's own vocabulary.</summary>
-    public static TheoryData<string> Worlds => new() { "classic" };
+    /// <summary>The generator's worlds: Recon's own vocabulary, and a foreign one sharing no word with any table of Recon's.</summary>
+    public static TheoryData<string> Worlds => new() { "classic", "foreign" };
 
     [Theory]
     [MemberData(nameof(Worlds))]
     public async Task a_medium_noise_month_of_3000_jobs_meets_the_targets(string world)
     {
-        var options = new GeneratorOptions { ClientId = "northwind", Month = "2026-10", JobCount = 3_000, Seed = 11, Noise = NoiseLevel.Medium };
-        world.ShouldBe("classic");
+        GeneratorOptions.TryParseWorld(world, out var generated).ShouldBeTrue();
+        var options = new GeneratorOptions { ClientId = $"acc-{world}", Month = "2026-10", JobCount = 3_000, Seed = 11, Noise = NoiseLevel.Medium, World = generated };
         var (periodId, month) = await Host.GivenIngestedMonth(options);
         var runId = await Host.RequestRun(periodId);
         var run = await Host.WaitForRun(runId, TimeSpan.FromMinutes(3));

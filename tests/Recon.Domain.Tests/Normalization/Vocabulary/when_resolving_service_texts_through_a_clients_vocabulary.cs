@@ -117,3 +117,31 @@ public class when_proposing_fuzzy_candidates
         return $"{parts[i % 10]}{parts[i / 10 % 10]}{parts[i / 100 % 10]}{parts[i / 1000 % 10]}x";
     }
 }
+
+public class when_resolving_sibling_sites
+{
+    private static readonly SiteRegistry Sites = new(
+    [
+        new Site("LOC-1", "Mondmo Tarn Tract 1", ["Mondmo Tarn Trct 1"]),
+        new Site("LOC-2", "Mondmo Tarn Tract 2", ["Mondmo Tarn Trct 2"]),
+        new Site("LOC-3", "Bulquam Mews Upper", []),
+        new Site("LOC-4", "Bulquam Mews Nether", []),
+    ]);
+
+    [Theory]
+    [InlineData("MONDMO TARN TRCT 1", "LOC-1")]
+    [InlineData("mondmo trn tract 2", "LOC-2")]
+    [InlineData("Bulquam Mws Nether", "LOC-4")]
+    public void the_word_only_one_sibling_has_names_it(string text, string code)
+    {
+        Sites.Resolve(null, text).Site!.Code.ShouldBe(code);
+    }
+
+    [Theory]
+    [InlineData("Mondmo Tarn Tract")]
+    [InlineData("Mondmo Tarn Tract 1 2")]
+    public void a_text_without_or_with_both_distinguishing_words_names_neither(string text)
+    {
+        Sites.Resolve(null, text).Site.ShouldBeNull();
+    }
+}
