@@ -76,11 +76,15 @@ public class when_a_line_has_no_usable_reference
     }
 
     [Fact]
-    public void a_cancelled_job_is_matched_by_reference_only()
+    public void a_cancelled_job_is_matched_by_reference_or_by_a_line_billing_it_exactly()
     {
         var result = Reconcile(
-            [Job("JOB-100001", status: JobStatus.Cancelled), Job("JOB-100002", status: JobStatus.Cancelled, date: "2026-10-12")],
-            [Line("INV-1/1", "JOB-100001"), Line("INV-1/2", null, date: "2026-10-12")]);
+            [
+                Job("JOB-100001", status: JobStatus.Cancelled),
+                Job("JOB-100002", status: JobStatus.Cancelled, date: "2026-10-12"),
+                Job("JOB-100003", status: JobStatus.Cancelled, date: "2026-10-20"),
+            ],
+            [Line("INV-1/1", "JOB-100001"), Line("INV-1/2", null, date: "2026-10-12"), Line("INV-1/3", null, date: "2026-10-20", quantity: 3m)]);
 
         result.GroupOf("JOB-100001").ShouldSatisfyAllConditions(
             g => g.Category.ShouldBe(Category.CancelledButBilled),
@@ -88,9 +92,31 @@ public class when_a_line_has_no_usable_reference
             g => g.Difference.ShouldBe(200m),
             g => g.Impact.ShouldBe(200m));
         result.GroupOf("JOB-100002").ShouldSatisfyAllConditions(
+            g => g.Category.ShouldBe(Category.CancelledButBilled),
+            g => g.LedgerLineIds.ShouldBe(["INV-1/2"]));
+        result.GroupOf("JOB-100003").ShouldSatisfyAllConditions(
             g => g.Category.ShouldBe(Category.Exact),
             g => g.IsException.ShouldBeFalse(),
             g => g.LedgerLineIds.ShouldBeEmpty());
-        result.GroupOf("INV-1/2").Category.ShouldBe(Category.MissingInClient);
+        result.GroupOf("INV-1/3").Category.ShouldBe(Category.MissingInClient);
+    }
+
+    [Fact]
+    public void a_line_differing_from_its_job_only_in_quantity_is_still_its_match()
+    {
+        var result = Reconcile([Job("JOB-100001", quantity: 2m, rate: 150m)], [Line("INV-1/1", null, quantity: 4m, price: 150m)]);
+
+        result.GroupOf("JOB-100001").ShouldSatisfyAllConditions(
+            g => g.Category.ShouldBe(Category.QuantityChange),
+            g => g.LedgerLineIds.ShouldBe(["INV-1/1"]),
+            g => g.Match!.Method.ShouldBe(MatchMethod.Fuzzy));
+    }
+
+    [Fact]
+    public void a_line_differing_in_both_quantity_and_price_is_not_matched_on_site_service_and_date_alone()
+    {
+        var result = Reconcile([Job("JOB-100001", quantity: 2m, rate: 150m)], [Line("INV-1/1", null, quantity: 4m, price: 170m)]);
+
+        result.GroupOf("INV-1/1").Category.ShouldBe(Category.MissingInClient);
     }
 }

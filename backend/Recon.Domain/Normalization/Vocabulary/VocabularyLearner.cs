@@ -19,8 +19,14 @@ public static class VocabularyLearner
     /// <summary>Pairs needed before a site name that already resolves (fuzzily) to another site is learned for this one.</summary>
     public const int MinimumContestedSiteSupport = 3;
 
-    /// <summary>The share of a text's confirmed pairs that must agree on its meaning.</summary>
-    public const double Dominance = 0.9;
+    /// <summary>The share of a description's confirmed pairs that must agree on its meaning…</summary>
+    public const double Dominance = 0.6;
+
+    /// <summary>…and how many times the next meaning's pairs the leading one needs (mis-billings scatter over related services).</summary>
+    public const int LeadOverRunnerUp = 3;
+
+    /// <summary>The share of a contested site name's confirmed pairs that must agree.</summary>
+    public const double SiteDominance = 0.9;
 
     /// <summary>
     /// The descriptions and site names the confirmed pairs teach, beyond what <paramref name="services"/> and
@@ -76,8 +82,8 @@ public static class VocabularyLearner
         var learnedServices = new List<LearnedMapping>();
         foreach (var (key, votes) in serviceVotes)
         {
-            var (target, support, against) = votes.Leader();
-            if (support >= MinimumServiceSupport && support >= Dominance * (support + against) && !revoked.Contains((key, target)))
+            var (target, support, against, runnerUp) = votes.Leader();
+            if (support >= MinimumServiceSupport && support >= Dominance * (support + against) && support >= LeadOverRunnerUp * runnerUp && !revoked.Contains((key, target)))
             {
                 learnedServices.Add(new LearnedMapping(votes.Text, key, target, support, against));
             }
@@ -86,10 +92,10 @@ public static class VocabularyLearner
         var learnedSites = new List<LearnedMapping>();
         foreach (var (key, votes) in siteVotes)
         {
-            var (target, support, against) = votes.Leader();
+            var (target, support, against, _) = votes.Leader();
             var current = sites.Resolve(null, votes.Text).Site?.Code;
             var contested = current is not null && !string.Equals(current, target, StringComparison.OrdinalIgnoreCase);
-            var enough = contested ? support >= MinimumContestedSiteSupport && support >= Dominance * (support + against) : against == 0;
+            var enough = contested ? support >= MinimumContestedSiteSupport && support >= SiteDominance * (support + against) : against == 0;
             if (enough && !revoked.Contains((key, target)))
             {
                 learnedSites.Add(new LearnedMapping(votes.Text, key, target, support, against));
@@ -117,10 +123,10 @@ public static class VocabularyLearner
 
         public void Add(string target) => _byTarget[target] = _byTarget.GetValueOrDefault(target) + 1;
 
-        public (string Target, int Support, int Against) Leader()
+        public (string Target, int Support, int Against, int RunnerUp) Leader()
         {
-            var leader = _byTarget.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).First();
-            return (leader.Key, leader.Value, _byTarget.Values.Sum() - leader.Value);
+            var ranked = _byTarget.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).ToList();
+            return (ranked[0].Key, ranked[0].Value, _byTarget.Values.Sum() - ranked[0].Value, ranked.Count > 1 ? ranked[1].Value : 0);
         }
     }
 }

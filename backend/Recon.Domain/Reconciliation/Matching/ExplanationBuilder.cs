@@ -26,6 +26,11 @@ internal sealed class ExplanationBuilder(Workspace workspace, PairScorer scorer)
         var clientAmount = jobs.Sum(j => j.Amount);
         var ledgerAmount = lines.Sum(line => line.Total);
         var amount = PairScorer.AmountSimilarity(clientAmount, ledgerAmount, _rules.AmountBand);
+        if (jobs.Count == 1 && lines.Count == 1 && PairScorer.OneFactorDiffers(job, lines[0]))
+        {
+            amount = Math.Max(amount, PairScorer.OneFactorSimilarity);
+        }
+
         var reference = ReferenceSimilarity(jobs, lines);
         var combined = scorer.Combine(site, service, date, amount, reference);
 

@@ -15,7 +15,8 @@ internal static class FuzzyPass
     public static void Run(Workspace workspace, PairScorer scorer, bool amountsMustAgree)
     {
         var rules = workspace.Rules;
-        var jobs = workspace.Jobs.Where(job => job.Billable && (workspace.IsFree(job) || workspace.IsOpen(workspace.JobDraft[job.Index]))).ToList();
+        // A cancelled job is a candidate too, but only for a line that bills it exactly (see PairScorer): cancelled but billed.
+        var jobs = workspace.Jobs.Where(job => (job.Billable || workspace.IsFree(job)) && (workspace.IsFree(job) || workspace.IsOpen(workspace.JobDraft[job.Index]))).ToList();
         var lines = workspace.FreeLines().Where(line => line.Total > 0m).ToList();
         if (jobs.Count == 0 || lines.Count == 0)
         {

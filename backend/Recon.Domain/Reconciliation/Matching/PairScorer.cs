@@ -26,6 +26,12 @@ internal sealed class PairScorer(Workspace workspace)
     /// <summary>The amount similarity of two amounts less than one currency unit apart.</summary>
     public const double RoundingSimilarity = 0.95;
 
+    /// <summary>
+    /// The amount similarity of two amounts that differ by exactly one factor: the same unit price and another quantity,
+    /// or the same quantity and another unit price — a quantity or rate change, not a stranger.
+    /// </summary>
+    public const double OneFactorSimilarity = 0.5;
+
     private static readonly PairScore Vetoed = new(0, true, 0, 0, 0, 0, null);
 
     private readonly RuleConfiguration _rules = workspace.Rules;
@@ -38,7 +44,7 @@ internal sealed class PairScorer(Workspace workspace)
     {
         var days = Math.Abs(job.Date.DayNumber - line.Date.DayNumber);
         var amountsAgree = Math.Abs(job.Amount - line.Total) < 1m;
-        if (days > _rules.DateWindowDays || (days != 0 && !amountsAgree))
+        if (days > _rules.DateWindowDays || (days != 0 && !amountsAgree) || (!job.Billable && (days != 0 || job.Amount != line.Total)))
         {
             return Vetoed;
         }
@@ -52,7 +58,7 @@ internal sealed class PairScorer(Workspace workspace)
         var site = SiteSimilarity(job, line);
         var service = ServiceSimilarity(job, line);
         var date = DateSimilarity(days, _rules.DateWindowDays);
-        var amount = AmountSimilarity(job.Amount, line.Total, _rules.AmountBand);
+        var amount = Math.Max(AmountSimilarity(job.Amount, line.Total, _rules.AmountBand), OneFactorDiffers(job, line) ? OneFactorSimilarity : 0);
         return new PairScore(Combine(site, service, date, amount, reference), false, site, service, date, amount, reference);
     }
 
@@ -90,6 +96,11 @@ internal sealed class PairScorer(Workspace workspace)
         var ratio = TextRatio(job.ServiceTextId, line.ServiceTextId, site: false);
         return job.Service is not null && line.Service is not null ? Math.Min(ratio, DifferentCanonicalCap) : ratio;
     }
+
+    /// <summary>Positive amounts whose difference one factor explains: same unit price, other quantity; or same quantity, other price.</summary>
+    public static bool OneFactorDiffers(JobView job, LineView line) =>
+        job.Amount > 0m && line.Total > 0m && job.Amount != line.Total
+        && ((job.Rate == line.Price && job.Quantity != line.Quantity) || (job.Quantity == line.Quantity && job.Rate != line.Price));
 
     /// <summary>1 on the same day, falling linearly to 1/(window+1) at the edge of the date window.</summary>
     public static double DateSimilarity(int days, int window) => Math.Max(0, 1.0 - (days / (window + 1.0)));

@@ -46,6 +46,19 @@ public class when_learning_from_reference_confirmed_pairs
     }
 
     [Fact]
+    public void mis_billings_scattered_over_related_services_do_not_hide_the_meaning()
+    {
+        var (jobsA, linesA) = Billed(20, "Glint Facade Rinse", "Frontage Swill");
+        var (jobsB, linesB) = Billed(4, "Morrow Duct Purge", "Frontage Swill", first: 100);
+        var (jobsC, linesC) = Billed(3, "Velk Turf Shaping", "Frontage Swill", first: 200);
+        var jobs = jobsA.Concat(jobsB).Concat(jobsC).ToList();
+
+        var learned = VocabularyLearner.Learn(jobs, [.. linesA, .. linesB, .. linesC], Vocabulary(jobs), Sites, NothingRevoked).Services.ShouldHaveSingleItem();
+
+        (learned.Target, learned.Support, learned.Against).ShouldBe(("Glint Facade Rinse", 20, 7));
+    }
+
+    [Fact]
     public void a_text_whose_pairs_disagree_is_not_learned()
     {
         var (jobsA, linesA) = Billed(5, "Glint Facade Rinse", "Pellow Sweep");
