@@ -14,7 +14,7 @@ using Recon.DataGenerator.Scoring;
 /// uploaded over HTTP to the real API process, reconciled, and every match and exception read back page by page at the
 /// default and at the largest page size (both reads must agree), then scored by the generator's shared scorer
 /// (docs/reconciliation.md, "Measuring accuracy"). One table row each, with the run's time (request → completed).
-/// Usage: accuracy [--jobs 3000,20000] [--noise low,medium,high] [--world classic,foreign] [--seeds 101,202] [--report]
+/// Usage: accuracy [--jobs 3000,20000] [--noise low,medium,high] [--world classic,foreign] [--seeds 101,202] [--seed-catalog on|off] [--report]
 /// (--report prints each row's full report: categories, confusions, worst misclassifications).
 /// </summary>
 internal static class AccuracyBenchmark
@@ -28,9 +28,15 @@ internal static class AccuracyBenchmark
             .ToList();
         var worlds = List(args, "--world", "classic,foreign").Select(World).ToList();
         var fullReports = args.Contains("--report");
+        var seedCatalog = List(args, "--seed-catalog", "off").Single() switch
+        {
+            "on" => "true",
+            "off" => "false",
+            var other => throw new ArgumentException($"--seed-catalog takes on or off, not '{other}'."),
+        };
 
         var (http, api, _) = await Processes.StartSignedInApiAsync(
-            new Dictionary<string, string> { ["Recon__Database__Schema"] = "bench_accuracy" },
+            new Dictionary<string, string> { ["Recon__Database__Schema"] = "bench_accuracy", ["Recon__Vocabulary__SeedCatalog"] = seedCatalog },
             TimeSpan.FromMinutes(10));
         using var disposeHttp = http;
         var reader = new ApiRunReader(async path =>
@@ -43,7 +49,7 @@ internal static class AccuracyBenchmark
         var reports = new List<string>();
         try
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Accuracy through the API, {Environment.ProcessorCount} cores; run = request → completed, read = every page at the default / {RunItemsQuery.MaxLimit} page size"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Accuracy through the API, {Environment.ProcessorCount} cores, built-in service catalog {(seedCatalog == "true" ? "on" : "off")}; run = request → completed, read = every page at the default / {RunItemsQuery.MaxLimit} page size"));
             Console.WriteLine();
             Console.WriteLine("world    noise    jobs   lines  seed  run s  read s     link P  link R  blank R  exact→exc  macro-F1  min recall (category)            exc / true     variance");
             foreach (var world in worlds)
